@@ -1,0 +1,169 @@
+"""Command line: ``briefing-tui [PATH]`` reads, ``validate``, ``list`` and ``export`` script the content.
+
+Textual is imported only when the reader is launched, so the scripting commands start fast and
+work where no terminal UI could.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .model import LoadResult, load_paths
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+COMMANDS = ("validate", "list", "export")
+
+
+def bundled_content() -> Path:
+    """The briefings that ship with the project (``content/`` beside the package)."""
+    return Path(__file__).resolve().parent.parent / "content"
+
+
+def _paths(raw: Sequence[str]) -> list[Path]:
+    return [Path(p) for p in raw] if raw else [bundled_content()]
+
+
+def _print_problems(results: list[LoadResult]) -> None:
+    for result in results:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+
+
+def _exit_code(results: list[LoadResult]) -> int:
+    if any(r.unusable for r in results):
+        return EXIT_UNUSABLE
+    if any(r.problems for r in results):
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    results = load_paths(_paths(args.paths))
+    _print_problems(results)
+    for result in results:
+        if result.ok and not args.quiet:
+            b = result.briefing
+            assert b is not None
+            print(f"{result.path}: ok ({len(b.sections)} sections, {len(b.actors)} actors, "
+                  f"{len(b.claims)} claims, {len(b.disputes)} disputes)")
+    return _exit_code(results)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    results = load_paths(_paths(args.paths))
+    for result in results:
+        b = result.briefing
+        status = "ok" if result.ok else f"{len(result.problems)} problem(s)"
+        if b is None:
+            print(f"{result.path}\t-\t{status}")
+        else:
+            print(f"{result.path}\t{b.id}\t{b.date}\t{b.title}\t{len(b.claims)} claims\t{status}")
+    return _exit_code(results)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export.json_export import to_json
+    from .export.markdown import dispute_markdown, to_markdown
+    from .query.filters import ClaimFilter, Term
+
+    results = load_paths([Path(args.path)])
+    _print_problems(results)
+    usable = [r for r in results if r.briefing is not None]
+    if not usable:
+        return EXIT_UNUSABLE
+    if len(usable) > 1:
+        print(f"{args.path}: holds {len(usable)} briefings; export one file at a time", file=sys.stderr)
+        return EXIT_UNUSABLE
+    briefing = usable[0].briefing
+    assert briefing is not None
+    if args.dispute:
+        dispute = briefing.dispute_by_id.get(args.dispute)
+        if dispute is None or args.format != "markdown":
+            known = ", ".join(briefing.dispute_by_id) or "none"
+            print(f"{args.path}: no dispute '{args.dispute}' (known: {known})" if dispute is None
+                  else "--dispute exports Markdown only", file=sys.stderr)
+            return EXIT_UNUSABLE
+        return _write(dispute_markdown(briefing, dispute), args.output)
+    claim_filter = ClaimFilter()
+    for actor in args.actor:
+        if actor not in briefing.actor_by_id:
+            print(f"{args.path}: no actor '{actor}'", file=sys.stderr)
+            return EXIT_UNUSABLE
+        claim_filter = claim_filter.with_term(Term("involves", actor))
+    for topic in args.topic:
+        if topic not in briefing.topic_by_id:
+            print(f"{args.path}: no topic '{topic}'", file=sys.stderr)
+            return EXIT_UNUSABLE
+        claim_filter = claim_filter.with_term(Term("topic", topic))
+    claims = None if claim_filter.is_empty else claim_filter.apply(briefing)
+    description = " · ".join(f"{t.field}: {t.value}" for t in claim_filter.terms)
+    text = to_json(briefing, claims) if args.format == "json" else to_markdown(briefing, claims, description)
+    return _write(text, args.output)
+
+
+def _write(text: str, output: str | None) -> int:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        print(f"wrote {output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    from .tui.launch import launch  # Textual is only needed here
+
+    return launch(_paths([args.path] if args.path else []))
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing-tui", description="Scripting commands for briefings.")
+    parser.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    validate = sub.add_parser("validate", help="check briefings against their format and source text")
+    validate.add_argument("paths", nargs="*", help="YAML files or folders (default: the bundled content)")
+    validate.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    validate.set_defaults(run=cmd_validate)
+    listing = sub.add_parser("list", help="list briefings, one per line, tab-separated")
+    listing.add_argument("paths", nargs="*", help="YAML files or folders (default: the bundled content)")
+    listing.set_defaults(run=cmd_list)
+    export = sub.add_parser("export", help="write a briefing (or part of it) as JSON or Markdown")
+    export.add_argument("--format", choices=("json", "markdown"), default="markdown")
+    export.add_argument("--actor", action="append", default=[], help="only claims by or about this actor id")
+    export.add_argument("--topic", action="append", default=[], help="only claims with this topic id")
+    export.add_argument("--dispute", help="export one dispute (Markdown)")
+    export.add_argument("-o", "--output", help="write to this file instead of standard output")
+    export.add_argument("path", help="a briefing YAML file")
+    export.set_defaults(run=cmd_export)
+    return parser
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing-tui",
+        description="Read a briefing in the terminal. Other commands: " + ", ".join(COMMANDS) + " (see COMMAND --help).",
+    )
+    parser.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
+    parser.add_argument("path", nargs="?", help="a briefing YAML file or a folder of them (default: the bundled content)")
+    parser.set_defaults(run=cmd_read)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _command_parser() if argv and argv[0] in COMMANDS else _reader_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `briefing-tui export ... | head` is normal use
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""What a briefing is: frozen records, built only by the loader.
+
+Every string here has passed through :func:`briefing_tui.model.sanitize.safe_text`, so it
+is safe to print; it may still contain markup-like text and must be shown literally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import MappingProxyType
+
+from .problems import Mark
+
+Marks = Mapping[str, Mark]
+_NO_MARKS: Marks = MappingProxyType({})
+
+
+def _marks() -> Marks:
+    return field(default_factory=lambda: _NO_MARKS, compare=False, repr=False)  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    description: str = ""
+    marks: Marks = _marks()
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    kind: str
+    role: str = ""
+    affiliation: str | None = None
+    aliases: tuple[str, ...] = ()
+    review: str | None = None
+    marks: Marks = _marks()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name and every alias: what a reader may type to find this actor."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int
+    start: int  # offsets into the source text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    topics: tuple[str, ...]
+    paragraphs: tuple[int, ...]
+    text: str = ""  # derived from the source paragraphs, never typed into the YAML
+    review: str | None = None
+    marks: Marks = _marks()
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float | int
+    unit: str
+    counts: str
+    approx: str = "exact"
+
+
+@dataclass(frozen=True)
+class Grading:
+    reliability: str
+    credibility: int
+    note: str = ""
+
+    @property
+    def code(self) -> str:
+        return f"{self.reliability}{self.credibility}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a quote stands in the source text."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    section: str
+    actor: str
+    topics: tuple[str, ...]
+    quote: str
+    summary: str
+    kind: str
+    about: tuple[str, ...] = ()
+    via: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    grading: Grading | None = None
+    review: str | None = None
+    span: Span | None = None  # None when the quote was not found in its section
+    marks: Marks = _marks()
+
+
+@dataclass(frozen=True)
+class Position:
+    label: str
+    claims: tuple[str, ...]
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Dispute:
+    id: str
+    question: str
+    positions: tuple[Position, ...]
+    topics: tuple[str, ...] = ()
+    marks: Marks = _marks()
+
+    @property
+    def claim_ids(self) -> tuple[str, ...]:
+        return tuple(cid for position in self.positions for cid in position.claims)
+
+
+@dataclass(frozen=True)
+class KeyJudgment:
+    id: str
+    text: str
+    claims: tuple[str, ...]
+    confidence: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str  # as written in the YAML, relative to it
+    sha256: str
+    text: str = ""
+    paragraphs: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class Briefing:
+    id: str
+    title: str
+    publication: str
+    date: str
+    date_precision: str
+    language: str
+    source: Source
+    bluf: str
+    key_judgments: tuple[KeyJudgment, ...]
+    topics: tuple[Topic, ...]
+    actors: tuple[Actor, ...]
+    sections: tuple[Section, ...]
+    claims: tuple[Claim, ...]
+    disputes: tuple[Dispute, ...] = ()
+    translation: str = ""
+    path: str = ""  # the YAML file it was loaded from
+
+    @cached_property
+    def actor_by_id(self) -> Mapping[str, Actor]:
+        return MappingProxyType({a.id: a for a in self.actors})
+
+    @cached_property
+    def topic_by_id(self) -> Mapping[str, Topic]:
+        return MappingProxyType({t.id: t for t in self.topics})
+
+    @cached_property
+    def section_by_id(self) -> Mapping[str, Section]:
+        return MappingProxyType({s.id: s for s in self.sections})
+
+    @cached_property
+    def claim_by_id(self) -> Mapping[str, Claim]:
+        return MappingProxyType({c.id: c for c in self.claims})
+
+    @cached_property
+    def dispute_by_id(self) -> Mapping[str, Dispute]:
+        return MappingProxyType({d.id: d for d in self.disputes})
+
+    def claims_in(self, section_id: str) -> tuple[Claim, ...]:
+        return tuple(c for c in self.claims if c.section == section_id)
+
+    def disputes_of(self, claim_id: str) -> tuple[Dispute, ...]:
+        return tuple(d for d in self.disputes if claim_id in d.claim_ids)
+
+    def actor_name(self, actor_id: str | None) -> str:
+        actor = self.actor_by_id.get(actor_id or "")
+        return actor.name if actor else (actor_id or "")
