@@ -1,0 +1,185 @@
+"""The filter bar's small query language.
+
+    actor:knyazev topic:threats "car bomb"
+    about:islamic-state -topic:diplomacy
+    actor:"Zabiullah Mujahid" is:bookmarked has:note
+
+Words are free text; ``field:value`` narrows by a field; ``-`` in front negates a term.
+Values may be ids, names or aliases, and unambiguous prefixes of them. Parsing never
+raises: a malformed query comes back with the terms that made sense and a message for
+each part that did not.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model.records import Briefing
+from ..model.schema import CLAIM_KINDS
+from .filters import FIELDS, FLAGS, ClaimFilter, Term
+
+_OPEN_QUOTES = {'"': '"', "“": "”", "'": "'"}
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    filter: ClaimFilter
+    errors: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    negated: bool
+    field: str | None
+    quoted: bool
+
+
+def _tokens(query: str) -> tuple[list[_Token], list[str]]:
+    tokens: list[_Token] = []
+    errors: list[str] = []
+    i, n = 0, len(query)
+    while i < n:
+        if query[i].isspace():
+            i += 1
+            continue
+        negated = query[i] == "-" and i + 1 < n and not query[i + 1].isspace()
+        if negated:
+            i += 1
+        field = None
+        start = i
+        while i < n and not query[i].isspace() and query[i] not in _OPEN_QUOTES and query[i] != ":":
+            i += 1
+        if i < n and query[i] == ":":
+            field = query[start:i].lower()
+            i += 1
+        else:
+            i = start
+        if i < n and query[i] in _OPEN_QUOTES:
+            close = _OPEN_QUOTES[query[i]]
+            end = query.find(close, i + 1)
+            if end < 0:
+                errors.append(f"unclosed quote: {query[i:]}")
+                value, i = query[i + 1 :], n
+            else:
+                value, i = query[i + 1 : end], end + 1
+            tokens.append(_Token(value, negated, field, True))
+            continue
+        start = i
+        while i < n and not query[i].isspace():
+            i += 1
+        tokens.append(_Token(query[start:i], negated, field, False))
+    return tokens, errors
+
+
+def _suggest(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=3, cutoff=0.6)
+    return f"; did you mean {', '.join(close)}?" if close else ""
+
+
+def _resolve(value: str, named: dict[str, list[str]], what: str) -> tuple[str | None, str | None]:
+    """Find the one id whose id, name or alias is ``value`` (or starts with it). Returns (id, error)."""
+    wanted = value.casefold()
+    exact = [ident for ident, names in named.items() if any(n.casefold() == wanted for n in names)]
+    if len(exact) == 1:
+        return exact[0], None
+    prefix = [ident for ident, names in named.items() if any(n.casefold().startswith(wanted) for n in names)]
+    if len(prefix) == 1:
+        return prefix[0], None
+    if len(exact) > 1 or len(prefix) > 1:
+        candidates = sorted(exact or prefix)
+        shown = ", ".join(candidates[:5]) + (", …" if len(candidates) > 5 else "")
+        return None, f"{what} '{value}' is ambiguous: {shown}"
+    all_names = [n.casefold() for names in named.values() for n in names]
+    return None, f"no {what} '{value}'{_suggest(wanted, all_names)}"
+
+
+def _vocabulary(briefing: Briefing, field: str) -> dict[str, list[str]]:
+    if field in ("actor", "about", "involves"):
+        return {a.id: [a.id, *a.names] for a in briefing.actors}
+    if field == "topic":
+        return {t.id: [t.id, t.name] for t in briefing.topics}
+    if field == "section":
+        return {s.id: [s.id, s.title] for s in briefing.sections}
+    if field == "dispute":
+        return {d.id: [d.id] for d in briefing.disputes}
+    if field == "judgment":
+        return {k.id: [k.id] for k in briefing.key_judgments}
+    if field == "kind":
+        return {k: [k] for k in CLAIM_KINDS}
+    return {flag: [flag] for flag in FLAGS[field]}
+
+
+_WHAT = {"about": "actor", "involves": "actor", "is": "flag for is:", "has": "flag for has:"}
+
+
+def parse(query: str, briefing: Briefing) -> ParsedQuery:
+    """Parse ``query`` against ``briefing`` (ids, names and aliases resolve to ids)."""
+    tokens, errors = _tokens(query)
+    claim_filter = ClaimFilter()
+    for token in tokens:
+        if token.field is None:
+            if token.text:
+                claim_filter = claim_filter.with_term(Term("text", token.text, token.negated))
+            continue
+        if token.field not in FIELDS or token.field == "text":
+            if token.field == "text":
+                claim_filter = claim_filter.with_term(Term("text", token.text, token.negated))
+                continue
+            errors.append(f"unknown field '{token.field}:'{_suggest(token.field, FIELDS)} (fields: {', '.join(f for f in FIELDS if f != 'text')})")
+            continue
+        if not token.text:
+            errors.append(f"'{token.field}:' needs a value")
+            continue
+        ident, error = _resolve(token.text, _vocabulary(briefing, token.field), _WHAT.get(token.field, token.field))
+        if error:
+            errors.append(error)
+        else:
+            assert ident is not None
+            claim_filter = claim_filter.with_term(Term(token.field, ident, token.negated))
+    return ParsedQuery(claim_filter, tuple(errors))
+
+
+def _quote_if_needed(value: str) -> str:
+    return f'"{value}"' if (not value or any(c.isspace() or c in "\":" for c in value)) else value
+
+
+def to_query(claim_filter: ClaimFilter) -> str:
+    """The canonical query text of a filter: what the bar shows after a picker or the navigation wrote it."""
+    parts = []
+    for term in claim_filter.terms:
+        prefix = "-" if term.negated else ""
+        if term.field == "text":
+            parts.append(prefix + _quote_if_needed(term.value))
+        else:
+            parts.append(f"{prefix}{term.field}:{_quote_if_needed(term.value)}")
+    return " ".join(parts)
+
+
+_LABELS = {"involves": "involving", "is": "is", "has": "has", "judgment": "behind judgment"}
+
+
+def describe(claim_filter: ClaimFilter, briefing: Briefing) -> str:
+    """A one-line description for the header, with names instead of ids: ``actor: Alexander Knyazev · topic: Threats``."""
+    if claim_filter.is_empty:
+        return "all claims"
+    parts = []
+    for term in claim_filter.terms:
+        value = term.value
+        if term.field in ("actor", "about", "involves"):
+            value = briefing.actor_name(term.value)
+        elif term.field == "topic" and term.value in briefing.topic_by_id:
+            value = briefing.topic_by_id[term.value].name
+        elif term.field == "section" and term.value in briefing.section_by_id:
+            value = briefing.section_by_id[term.value].title
+        elif term.field == "text":
+            value = f"“{term.value}”"
+        label = _LABELS.get(term.field, term.field)
+        parts.append(f"{'not ' if term.negated else ''}{label}: {value}")
+    return " · ".join(parts)
