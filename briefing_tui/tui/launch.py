@@ -10,14 +10,12 @@ from ..model import load_paths
 
 def launch(paths: list[Path]) -> int:
     results = load_paths(paths)
-    for result in results:
-        for problem in result.problems:
-            print(problem, file=sys.stderr)
-    for result in results:
-        b = result.briefing
-        if b is None:
-            continue
-        print(f"{b.title} ({b.publication}, {b.date})")
-        for section in b.sections:
-            print(f"  {section.title}: {len(b.claims_in(section.id))} claims")
-    return 0 if any(r.briefing for r in results) else 2
+    if not any(r.briefing for r in results):
+        for result in results:
+            for problem in result.problems:
+                print(problem, file=sys.stderr)
+        return 2
+    from .app import BriefingApp
+
+    BriefingApp(results).run()
+    return 0

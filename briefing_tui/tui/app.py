@@ -1,0 +1,41 @@
+"""The reader application: a library of loaded briefings, each read on a ReaderScreen."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from ..model import LoadResult
+from . import keys
+from .commands import PROVIDERS
+from .screens.help import HelpScreen
+from .screens.library import LibraryScreen
+from .screens.reader import ReaderScreen
+
+
+class BriefingApp(App[None]):
+    TITLE = "briefing-tui"
+    CSS_PATH = "app.tcss"
+    BINDINGS = keys.bindings(keys.APP)
+    COMMANDS = App.COMMANDS | set(PROVIDERS)
+
+    def __init__(self, results: list[LoadResult]) -> None:
+        super().__init__()
+        self.results = results
+
+    def on_mount(self) -> None:
+        readable = [r for r in self.results if r.briefing is not None]
+        if len(self.results) == 1 and readable:
+            self.open_briefing(readable[0])
+        else:
+            self.push_screen(LibraryScreen(self.results))
+
+    def open_briefing(self, result: LoadResult) -> None:
+        assert result.briefing is not None
+        self.push_screen(ReaderScreen(result.briefing))
+        if result.problems:
+            self.notify(f"{len(result.problems)} problem(s) in {result.path}; run briefing-tui validate for details.",
+                        severity="warning", markup=False)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())

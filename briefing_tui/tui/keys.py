@@ -1,0 +1,92 @@
+"""Every key of the reader, declared once.
+
+Footer, help screen and command palette all read this table, so they cannot disagree.
+Each binding has an ``id``, so a user keymap (``App.set_keymap``) can rebind it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True)
+class Key:
+    id: str
+    keys: str  # Textual key names, comma-separated
+    action: str
+    description: str  # short, for the footer
+    help: str  # one sentence, for the help screen and the palette
+    show: bool = True
+    priority: bool = False
+    bound_by_textual: bool = False  # documented here, bound by Textual itself (e.g. Ctrl+P)
+
+    def binding(self) -> Binding:
+        return Binding(
+            self.keys, self.action, self.description, show=self.show, id=self.id, tooltip=self.help,
+            priority=self.priority,
+        )
+
+
+APP = (
+    Key("quit", "q", "quit", "Quit", "Leave the reader."),
+    Key("help", "question_mark", "help", "Help", "List every key."),
+    Key("palette", "ctrl+p", "command_palette", "Commands", "Jump to an actor, topic, section, dispute or claim; switch theme.",
+        bound_by_textual=True),
+)
+
+READER = (
+    Key("filter", "slash", "focus_filter", "Filter", "Type a query: actor:ID topic:ID kind:K section:ID \"text\", -term negates."),
+    Key("clear", "escape", "clear_filter", "Clear", "Clear the filter and show the section text again.", show=False),
+    Key("actor", "a", "pick_actor", "Actor", "Pick an actor (fuzzy) and filter by what they say."),
+    Key("topic", "t", "pick_topic", "Topic", "Pick a topic (fuzzy) and filter by it."),
+    Key("next-match", "n", "next_match", "Next", "Select the next claim that matches the filter."),
+    Key("prev-match", "N", "previous_match", "Prev", "Select the previous claim that matches the filter.", show=False),
+    Key("source", "s", "show_source", "Source", "Show the whole article with the selected claim's quote highlighted."),
+    Key("bluf", "b", "show_bluf", "BLUF", "Show the bottom line up front and the key judgments."),
+    Key("compare", "c", "compare", "Compare", "Set the selected claim against the claims that dispute it."),
+    Key("view", "v", "toggle_view", "Text/List", "Switch the reading pane between section text and matching claims.", show=False),
+)
+
+LIST = (
+    Key("down", "j", "cursor_down", "Down", "Move down.", show=False),
+    Key("up", "k", "cursor_up", "Up", "Move up.", show=False),
+    Key("first", "g", "first", "First", "Go to the first item.", show=False),
+    Key("last", "G", "last", "Last", "Go to the last item.", show=False),
+)
+
+SCROLL = (
+    Key("scroll-down", "j", "scroll_down", "Down", "Scroll down.", show=False),
+    Key("scroll-up", "k", "scroll_up", "Up", "Scroll up.", show=False),
+    Key("scroll-home", "g", "scroll_home", "Top", "Scroll to the top.", show=False),
+    Key("scroll-end", "G", "scroll_end", "Bottom", "Scroll to the bottom.", show=False),
+)
+
+BACK = (Key("back", "escape", "back", "Back", "Go back to where you came from."),)
+
+CONTEXTS = {
+    "Everywhere": APP,
+    "Reader": READER,
+    "Lists (navigation, claims)": LIST + (
+        Key("pages", "pageup,pagedown", "page", "Page", "Move a page up or down.", show=False),
+        Key("open", "enter", "select", "Open", "Open the highlighted item.", show=False),
+        Key("panes", "tab,shift+tab", "focus_next", "Pane", "Move to the next or previous pane.", show=False),
+    ),
+    "Source, BLUF and help screens": BACK + SCROLL,
+}
+
+
+def bindings(*groups: tuple[Key, ...]) -> list[Binding]:
+    return [key.binding() for group in groups for key in group if not key.bound_by_textual]
+
+
+def all_keys() -> list[tuple[str, Key]]:
+    """Every documented key with the context it works in, in help-screen order."""
+    return [(context, key) for context, keys in CONTEXTS.items() for key in keys]
+
+
+def display(keys: str) -> str:
+    names = {"question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter", "tab": "Tab",
+             "shift+tab": "Shift+Tab", "pageup": "PgUp", "pagedown": "PgDn", "ctrl+p": "Ctrl+P"}
+    return " / ".join(names.get(k, k) for k in keys.split(","))

@@ -1,0 +1,65 @@
+"""The library: every briefing found, broken ones listed with their problems; Enter opens one."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ...model import LoadResult
+from ..text import join, literal
+from ..widgets.nav_pane import VimOptionList
+
+
+class LibraryScreen(Screen[None]):
+    DEFAULT_CSS = """
+    LibraryScreen #library { height: 1fr; border: round $accent; }
+    LibraryScreen #problems { height: auto; max-height: 40%; border: round $panel; padding: 0 1; overflow-y: auto; }
+    """
+
+    def __init__(self, results: list[LoadResult]) -> None:
+        super().__init__()
+        self.results = results
+        self.sub_title = f"{len(results)} briefing file(s)"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical():
+            library = VimOptionList(id="library")
+            library.border_title = "Briefings · Enter opens"
+            yield library
+            problems = Static(literal("Highlight a briefing to see its problems, if any."), id="problems")
+            problems.border_title = "Problems"
+            yield problems
+        yield Footer()
+
+    def on_mount(self) -> None:
+        library = self.query_one("#library", OptionList)
+        for index, result in enumerate(self.results):
+            b = result.briefing
+            if b is None:
+                prompt = join([literal(result.path, "bold"), literal("  cannot be opened", "italic")])
+            else:
+                status = "" if not result.problems else f"  · {len(result.problems)} problem(s)"
+                prompt = join([literal(b.title, "bold"), literal(f"  {b.publication}, {b.date} · {len(b.claims)} claims", "dim"),
+                               literal(status, "italic"), "\n  ", literal(result.path, "dim")])
+            library.add_option(Option(prompt, id=str(index), disabled=False))
+        library.highlighted = 0 if library.option_count else None
+        library.focus()
+
+    @on(OptionList.OptionHighlighted, "#library")
+    def _show_problems(self, event: OptionList.OptionHighlighted) -> None:
+        result = self.results[int(event.option.id or 0)]
+        text = "\n".join(str(p) for p in result.problems) or "No problems."
+        self.query_one("#problems", Static).update(literal(text))
+
+    @on(OptionList.OptionSelected, "#library")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        result = self.results[int(event.option.id or 0)]
+        if result.briefing is None:
+            self.notify("This file cannot be opened; its problems are listed below.", severity="error", markup=False)
+            return
+        self.app.open_briefing(result)  # type: ignore[attr-defined]

@@ -1,0 +1,276 @@
+"""The main screen: navigation, reading and details panes, driven by one query.
+
+The screen owns the state (the query, the claims it leaves, the selected section and claim)
+and hands it down to the panes; the panes only draw it and post messages back up.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+
+from ...model.records import Briefing, Claim
+from ...query import ClaimFilter, Term, describe, facet_counts, parse, to_query
+from ...query.filters import Annotations, NoAnnotations
+from .. import keys
+from ..text import literal
+from ..widgets.details_pane import DetailsPane, claim_details
+from ..widgets.filter_bar import FilterBar
+from ..widgets.nav_pane import NavPane
+from ..widgets.reading_pane import ClaimChosen, ClaimList, ReadingPane, SectionView
+
+NARROW = 100  # below this many columns the details pane moves under the reading pane
+TINY = 60  # below this the navigation pane hides; the palette and pickers still reach everything
+
+
+class ReaderScreen(Screen[None]):
+    BINDINGS = keys.bindings(keys.READER)
+
+    def __init__(self, briefing: Briefing, annotations: Annotations | None = None) -> None:
+        super().__init__()
+        self.briefing = briefing
+        self.annotations = annotations or NoAnnotations()
+        self.filter = ClaimFilter()
+        self.matches: tuple[Claim, ...] = briefing.claims
+        self.section_id = briefing.sections[0].id
+        self.claim_id: str | None = None
+        self.title = briefing.title
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield FilterBar()
+        with Horizontal(id="panes"):
+            yield NavPane(id="nav")
+            with ReadingPane(initial="section-view", id="reading"):
+                yield SectionView(id="section-view")
+                yield ClaimList(id="claim-list")
+            yield DetailsPane(id="details")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.apply_query("")
+        first = self.briefing.claims_in(self.section_id)
+        self.show_section(self.section_id, first[0].id if first else None)
+        self.query_one(SectionView).focus()
+
+    @on(Resize)
+    def _layout(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")
+        self.set_class(event.size.width < TINY, "-tiny")
+
+    # -- the query drives everything -------------------------------------------------------
+
+    @property
+    def filter_bar(self) -> FilterBar:
+        return self.query_one(FilterBar)
+
+    def apply_query(self, text: str) -> None:
+        """Parse ``text`` and bring every pane in line with it."""
+        parsed = parse(text, self.briefing)
+        self.filter = parsed.filter
+        self.matches = self.filter.apply(self.briefing, marks=self.annotations)
+        self.filter_bar.set_query(text)
+        self.sub_title = describe(self.filter, self.briefing)
+        self.query_one(NavPane).show(self.briefing, facet_counts(self.briefing, self.matches), not self.filter.is_empty)
+        if parsed.errors:
+            self.filter_bar.set_status("  ·  ".join(parsed.errors), "error")
+        elif not self.matches:
+            hint = "remove a term, or press Esc to clear the filter"
+            self.filter_bar.set_status(f"No claims match {describe(self.filter, self.briefing)}: {hint}.", "empty")
+        elif self.filter.is_empty:
+            self.filter_bar.set_status(f"{len(self.briefing.claims)} claims in {len(self.briefing.sections)} sections")
+        else:
+            self.filter_bar.set_status(f"{len(self.matches)} of {len(self.briefing.claims)} claims match")
+        if self.filter.is_empty:
+            self.show_section(self.section_id, self.claim_id)
+        else:
+            self.show_list()
+
+    def write_term(self, term: Term) -> None:
+        """Pickers and the navigation pane narrow the query the reader sees in the bar."""
+        self.apply_query(to_query(self.filter.replacing(term)))
+
+    @on(Input.Changed, "#filter-input")
+    def _typed(self, event: Input.Changed) -> None:
+        self.apply_query(event.value)
+
+    @on(Input.Submitted, "#filter-input")
+    def _submitted(self) -> None:
+        self.query_one(ReadingPane).query_one(f"#{self.query_one(ReadingPane).current}").focus()
+
+    # -- showing things --------------------------------------------------------------------
+
+    @property
+    def in_list(self) -> bool:
+        return self.query_one(ReadingPane).current == "claim-list"
+
+    def show_list(self) -> None:
+        reading = self.query_one(ReadingPane)
+        reading.current = "claim-list"
+        reading.border_title = f"Matching claims ({len(self.matches)})"
+        self.query_one(ClaimList).show(self.briefing, self.matches, self.claim_id)
+
+    def show_section(self, section_id: str, claim_id: str | None) -> None:
+        reading = self.query_one(ReadingPane)
+        reading.current = "section-view"
+        self.section_id = section_id
+        section = self.briefing.section_by_id[section_id]
+        reading.border_title = literal(section.title)
+        matching = frozenset(c.id for c in self.matches) if not self.filter.is_empty else frozenset()
+        self.query_one(SectionView).show(self.briefing, section, claim_id, matching)
+        if claim_id:
+            self.select_claim(claim_id)
+
+    def select_claim(self, claim_id: str) -> None:
+        claim = self.briefing.claim_by_id[claim_id]
+        self.claim_id = claim_id
+        if not self.in_list and claim.section != self.section_id:
+            self.show_section(claim.section, claim_id)
+            return
+        if not self.in_list:
+            matching = frozenset(c.id for c in self.matches) if not self.filter.is_empty else frozenset()
+            self.query_one(SectionView).show(self.briefing, self.briefing.section_by_id[self.section_id], claim_id, matching)
+        note_of = getattr(self.annotations, "note_for", None)
+        note = note_of("claim", claim_id) if note_of else None
+        flags = "★ bookmarked" if self.annotations.is_bookmarked(claim_id) else ""
+        self.query_one(DetailsPane).show(claim_details(self.briefing, claim, note, flags))
+
+    @property
+    def selected_claim(self) -> Claim | None:
+        return self.briefing.claim_by_id.get(self.claim_id or "")
+
+    # -- messages from the panes -----------------------------------------------------------
+
+    @on(ClaimChosen)
+    def _claim_chosen(self, event: ClaimChosen) -> None:
+        if not event.open:
+            self.select_claim(event.claim_id)
+        elif self.in_list:
+            claim = self.briefing.claim_by_id[event.claim_id]
+            self.show_section(claim.section, claim.id)
+            self.query_one(SectionView).focus()
+        else:
+            self.action_show_source()
+
+    @on(SectionView.StepOut)
+    def _step_out(self, event: SectionView.StepOut) -> None:
+        ids = [s.id for s in self.briefing.sections]
+        index = ids.index(self.section_id) + event.direction
+        if 0 <= index < len(ids):
+            claims = self.briefing.claims_in(ids[index])
+            ordered = sorted(claims, key=lambda c: c.span.start if c.span else 0)
+            pick = (ordered[0] if event.direction > 0 else ordered[-1]).id if ordered else None
+            self.show_section(ids[index], pick)
+
+    @on(NavPane.Chosen)
+    def _nav_chosen(self, event: NavPane.Chosen) -> None:
+        if event.kind == "section":
+            claims = sorted(self.briefing.claims_in(event.ident), key=lambda c: c.span.start if c.span else 0)
+            self.show_section(event.ident, claims[0].id if claims else None)
+            self.query_one(SectionView).focus()
+        elif event.kind in ("actor", "topic"):
+            self.write_term(Term(event.kind, event.ident))
+        elif event.kind == "dispute":
+            self.open_compare((self.briefing.dispute_by_id[event.ident],))
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def action_focus_filter(self) -> None:
+        self.filter_bar.input.focus()
+
+    def action_clear_filter(self) -> None:
+        if not self.filter.is_empty or self.filter_bar.input.value:
+            self.apply_query("")
+            self.query_one(SectionView).focus()
+        elif self.filter_bar.input.has_focus:
+            self.query_one(SectionView).focus()
+
+    def action_toggle_view(self) -> None:
+        if self.in_list:
+            claim = self.selected_claim
+            self.show_section(claim.section if claim else self.section_id, self.claim_id)
+            self.query_one(SectionView).focus()
+        else:
+            self.show_list()
+            self.query_one(ClaimList).focus()
+
+    def _step_match(self, direction: int) -> None:
+        ordered = sorted(self.matches, key=lambda c: c.span.start if c.span else 0)
+        if not ordered:
+            self.notify("No claims match the filter.", severity="warning", markup=False)
+            return
+        ids = [c.id for c in ordered]
+        if self.claim_id in ids:
+            target = ids[(ids.index(self.claim_id) + direction) % len(ids)]
+        else:
+            position = self.selected_claim.span.start if self.selected_claim and self.selected_claim.span else -1
+            after = [c.id for c in ordered if (c.span.start if c.span else 0) > position]
+            target = (after[0] if after else ids[0]) if direction > 0 else ids[-1]
+        if self.in_list:
+            self.query_one(ClaimList).highlighted = [c.id for c in self.matches].index(target)
+        self.select_claim(target)
+
+    def action_next_match(self) -> None:
+        self._step_match(1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def action_pick_actor(self) -> None:
+        from .picker import PickerScreen
+
+        choices = [(a.id, a.name, a.aliases) for a in self.briefing.actors]
+        self.app.push_screen(PickerScreen("Actor", choices), lambda ident: ident and self.write_term(Term("actor", ident)))
+
+    def action_pick_topic(self) -> None:
+        from .picker import PickerScreen
+
+        choices = [(t.id, t.name, ()) for t in self.briefing.topics]
+        self.app.push_screen(PickerScreen("Topic", choices), lambda ident: ident and self.write_term(Term("topic", ident)))
+
+    def action_show_source(self) -> None:
+        from .source import SourceScreen
+
+        self.app.push_screen(SourceScreen(self.briefing, self.selected_claim))
+
+    def action_show_bluf(self) -> None:
+        from .bluf import BlufScreen
+
+        self.app.push_screen(BlufScreen(self.briefing), lambda kj: kj and self.write_term(Term("judgment", kj)))
+
+    def action_compare(self) -> None:
+        claim = self.selected_claim
+        if claim is None:
+            self.notify("Select a claim first.", severity="warning", markup=False)
+            return
+        disputes = self.briefing.disputes_of(claim.id)
+        if not disputes:
+            self.notify("No dispute involves this claim.", severity="warning", markup=False)
+            return
+        self.open_compare(disputes)
+
+    def open_compare(self, disputes: tuple) -> None:  # type: ignore[type-arg]
+        """Issue 4's compare view; until it lands, the disputes are listed in the details pane."""
+        self.notify(f"{len(disputes)} dispute(s): " + "; ".join(d.question for d in disputes), markup=False)
+
+    # -- entry points for the command palette ----------------------------------------------
+
+    def jump_to_section(self, section_id: str) -> None:
+        if not self.filter.is_empty:
+            self.apply_query("")
+        claims = sorted(self.briefing.claims_in(section_id), key=lambda c: c.span.start if c.span else 0)
+        self.show_section(section_id, claims[0].id if claims else None)
+        self.query_one(SectionView).focus()
+
+    def jump_to_claim(self, claim_id: str) -> None:
+        claim = self.briefing.claim_by_id[claim_id]
+        if self.in_list and claim in self.matches:
+            self.query_one(ClaimList).highlighted = list(self.matches).index(claim)
+            self.select_claim(claim_id)
+            return
+        self.show_section(claim.section, claim_id)
+        self.query_one(SectionView).focus()

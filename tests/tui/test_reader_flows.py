@@ -1,0 +1,280 @@
+"""The reader driven by keys, asserting on what the widgets hold."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList, Static
+
+from briefing_tui.model import load_briefing
+from briefing_tui.query import parse
+from briefing_tui.tui import keys
+from briefing_tui.tui.screens.bluf import BlufScreen
+from briefing_tui.tui.screens.help import HelpScreen
+from briefing_tui.tui.screens.picker import PickerScreen
+from briefing_tui.tui.screens.source import SourceScreen
+from briefing_tui.tui.widgets.details_pane import DetailsPane
+from briefing_tui.tui.widgets.nav_pane import NavPane
+from briefing_tui.tui.widgets.reading_pane import ClaimList, ReadingPane, SectionView
+
+from .helpers import SEED, make_app, option_texts, reader, static_text, type_text
+
+BRIEFING = load_briefing(SEED).briefing
+assert BRIEFING is not None
+
+
+def details(pilot) -> str:  # type: ignore[no-untyped-def]
+    return static_text(pilot.app.screen.query_one(DetailsPane).query_one("#details-body", Static))
+
+
+def status(pilot) -> str:  # type: ignore[no-untyped-def]
+    return static_text(pilot.app.screen.query_one("#filter-status", Static))
+
+
+def listed_claims(pilot) -> list[str]:  # type: ignore[no-untyped-def]
+    claims = pilot.app.screen.query_one(ClaimList)
+    return [claims.get_option_at_index(i).id for i in range(claims.option_count)]
+
+
+async def test_opens_on_the_first_section_with_its_first_claim() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        first = BRIEFING.sections[0]
+        assert screen.section_id == first.id
+        assert screen.query_one(ReadingPane).current == "section-view"
+        assert screen.claim_id == BRIEFING.claims_in(first.id)[0].id
+        assert BRIEFING.claim_by_id[screen.claim_id].summary in details(pilot)
+        assert screen.query_one(SectionView).has_focus
+        assert screen.sub_title == "all claims"
+
+
+async def test_j_and_k_step_through_claims_and_on_into_the_next_section() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        ordered = sorted(BRIEFING.claims, key=lambda c: c.span.start)
+        await pilot.press("j")
+        assert screen.claim_id == ordered[1].id
+        assert screen.section_id == ordered[1].section != ordered[0].section
+        assert ordered[1].summary in details(pilot)
+        await pilot.press("j", "j", "k")
+        assert screen.claim_id == ordered[2].id
+        await pilot.press("G")
+        last_in_section = [c for c in ordered if c.section == screen.section_id][-1]
+        assert screen.claim_id == last_in_section.id
+        await pilot.press("g")
+        assert screen.claim_id == [c for c in ordered if c.section == screen.section_id][0].id
+
+
+async def test_filter_by_actor_typed_in_the_bar() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("slash")
+        assert screen.query_one("#filter-input", Input).has_focus
+        await type_text(pilot, "actor:knyazev")
+        expected = [c.id for c in BRIEFING.claims if c.actor == "knyazev"]
+        assert listed_claims(pilot) == expected
+        assert screen.query_one(ReadingPane).current == "claim-list"
+        assert screen.sub_title == "actor: Alexander Knyazev"
+        assert status(pilot) == f"{len(expected)} of {len(BRIEFING.claims)} claims match"
+        nav = option_texts(screen.query_one(NavPane))
+        assert f"Alexander Knyazev ({len(expected)})" in nav
+        assert not any(t.startswith("Taliban Foreign Ministry") for t in nav)  # actors not involved drop out
+
+
+async def test_filter_by_topic_with_the_fuzzy_picker() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("t")
+        assert isinstance(pilot.app.screen, PickerScreen)
+        await type_text(pilot, "embas")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one("#filter-input", Input).value == "topic:embassy-security"
+        assert listed_claims(pilot) == [c.id for c in BRIEFING.claims if "embassy-security" in c.topics]
+
+
+async def test_filter_by_actor_with_the_picker_replaces_the_actor_term() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "actor:lavrov topic:threats")
+        await pilot.press("escape")  # back out of the bar: Esc in the bar clears, so go by the picker
+        await pilot.press("slash")
+        await type_text(pilot, "actor:lavrov topic:threats")
+        screen.query_one(SectionView).focus()
+        await pilot.press("a")
+        await type_text(pilot, "mujah")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one("#filter-input", Input).value == "topic:threats actor:mujahid"
+        expected = [c.id for c in BRIEFING.claims if c.actor == "mujahid" and "threats" in c.topics]
+        assert listed_claims(pilot) == expected
+
+
+async def test_free_text_and_combined_filters() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, '"car bomb"')
+        car_bomb = listed_claims(pilot)
+        assert car_bomb and all("car bomb" in (BRIEFING.claim_by_id[c].quote + BRIEFING.claim_by_id[c].summary).lower() for c in car_bomb)
+        screen.query_one("#filter-input", Input).value = ""
+        await pilot.pause()
+        await type_text(pilot, "about:islamic-state -topic:diplomacy")
+        expected = [c.id for c in BRIEFING.claims if "islamic-state" in c.about and "diplomacy" not in c.topics]
+        assert listed_claims(pilot) == expected and expected
+        assert screen.sub_title == "about: Islamic State · not topic: Diplomacy"
+
+
+async def test_escape_clears_the_filter_and_returns_to_the_text() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "topic:threats")
+        assert screen.query_one(ReadingPane).current == "claim-list"
+        await pilot.press("escape")
+        assert screen.query_one("#filter-input", Input).value == ""
+        assert screen.filter.is_empty
+        assert screen.query_one(ReadingPane).current == "section-view"
+        assert screen.sub_title == "all claims"
+
+
+async def test_malformed_query_says_so_and_keeps_running() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, 'actr:knyazev "car')
+        assert "unknown field 'actr:'; did you mean actor?" in status(pilot)
+        assert "unclosed quote" in status(pilot)
+        assert screen.query_one("#filter-status").has_class("-error")
+        assert pilot.app.is_running
+
+
+async def test_empty_result_says_how_to_widen() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        await pilot.press("slash")
+        await type_text(pilot, "actor:mujahid topic:border-security")
+        assert listed_claims(pilot) == []
+        assert status(pilot).startswith("No claims match actor: Zabiullah Mujahid · topic: ")
+        assert "press Esc to clear" in status(pilot)
+
+
+async def test_next_and_previous_match_walk_the_matches_in_article_order() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "actor:sidorov")
+        await pilot.press("enter")  # leaves the bar
+        matches = sorted((c for c in BRIEFING.claims if c.actor == "sidorov"), key=lambda c: c.span.start)
+        await pilot.press("n")
+        first = screen.claim_id
+        await pilot.press("n")
+        assert [first, screen.claim_id] in ([matches[0].id, matches[1].id], [matches[1].id, matches[2].id])
+        await pilot.press("N")
+        assert screen.claim_id == first
+
+
+async def test_source_view_highlights_the_quote_and_scrolls_to_it() -> None:
+    async with make_app().run_test(size=(120, 36)) as pilot:
+        screen = reader(pilot)
+        late = max(BRIEFING.claims, key=lambda c: c.span.start)
+        screen.jump_to_claim(late.id)
+        await pilot.press("s")
+        await pilot.pause()
+        source = pilot.app.screen
+        assert isinstance(source, SourceScreen)
+        paragraph = source.query_one(f"#source-p{late.span.paragraph}", Static)
+        content = paragraph.content
+        highlighted = [content.plain[s.start : s.end] for s in content.spans if "reverse" in str(s.style)]
+        assert highlighted == [late.quote]
+        scroll = source.query_one("#source")
+        assert scroll.scroll_y > 0 and paragraph.region.y >= scroll.region.y
+        await pilot.press("escape")
+        assert pilot.app.screen is screen and screen.claim_id == late.id
+
+
+async def test_bluf_judgment_opens_the_claims_behind_it() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("b")
+        bluf = pilot.app.screen
+        assert isinstance(bluf, BlufScreen)
+        assert BRIEFING.bluf[:40] in static_text(bluf.query_one("#bluf", Static))
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        judgment = BRIEFING.key_judgments[1]
+        assert pilot.app.screen is screen
+        assert listed_claims(pilot) == [c.id for c in BRIEFING.claims if c.id in judgment.claims]
+
+
+async def test_help_lists_every_key() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        footer = {b.binding.key for b in screen.active_bindings.values() if b.binding.show}
+        await pilot.press("question_mark")
+        help_screen = pilot.app.screen
+        assert isinstance(help_screen, HelpScreen)
+        lines = [static_text(s) for s in help_screen.query(".key")]
+        for _, key in keys.all_keys():
+            assert any(key.help in line for line in lines), key.id
+        assert footer
+        for binding_key in footer:  # every key the footer offers is explained
+            assert any(line.lstrip().startswith(keys.display(binding_key)) for line in lines), binding_key
+        await pilot.press("escape")
+        assert pilot.app.screen is screen
+
+
+async def test_palette_jumps_to_an_actor() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Actor: Alexander Kny")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert pilot.app.screen is screen
+        assert screen.query_one("#filter-input", Input).value == "actor:knyazev"
+
+
+async def test_palette_jumps_to_a_section() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        target = BRIEFING.sections[-1]
+        await pilot.press("ctrl+p")
+        await type_text(pilot, f"Section: {target.title}")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.section_id == target.id and screen.query_one(ReadingPane).current == "section-view"
+
+
+async def test_navigation_pane_writes_the_same_query() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        nav = screen.query_one(NavPane)
+        nav.focus()
+        index = next(i for i in range(nav.option_count) if nav.get_option_at_index(i).id == "topic:diplomacy")
+        nav.highlighted = index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.query_one("#filter-input", Input).value == "topic:diplomacy"
+        assert listed_claims(pilot) == [c.id for c in BRIEFING.claims if "diplomacy" in c.topics]
+        assert parse("topic:diplomacy", BRIEFING).filter == screen.filter
+
+
+async def test_tab_moves_focus_between_panes() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.append(type(pilot.app.focused).__name__)
+        assert {"DetailsPane", "Input", "NavPane"} <= set(seen)
+        await pilot.press("shift+tab")
+        assert type(pilot.app.focused).__name__ == seen[-2]
+
+
+async def test_q_quits() -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
