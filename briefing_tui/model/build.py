@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import MappingProxyType
@@ -16,6 +17,7 @@ from .sanitize import safe_text
 from .yamltree import decode
 
 Report = Callable[[Mark, str], None]
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
 
 
 def _t(value: object) -> tuple[str, ...]:
@@ -179,11 +181,8 @@ class Builder:
         assert isinstance(source_rec, Rec)
         rel, expected = _s(source_rec.get("path")), _s(source_rec.get("sha256"))
         self._check_date(meta)
-        path = (self.yaml_path.parent / rel)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            self.report(source_rec.marks["path"], f"cannot read the source text {rel}: {error.strerror or error}")
+        data = self._read_source(rel, source_rec.marks["path"])
+        if data is None:
             return r.Source(rel, expected)
         actual = hashlib.sha256(data).hexdigest()
         if actual != expected:
@@ -193,8 +192,32 @@ class Builder:
         except ContentRefused as error:
             self.report(source_rec.marks["path"], f"the source text {rel}: {error.message}")
             return r.Source(rel, expected)
-        text = safe_text(text)
+        # Windows line endings would otherwise leave a U+FFFD at the end of every paragraph
+        text = safe_text(text.replace("\r\n", "\n"))
         return r.Source(rel, expected, text, src.split_paragraphs(text))
+
+    def _read_source(self, rel: str, mark: Mark) -> bytes | None:
+        """The source text's bytes, or None after reporting why they cannot be had.
+
+        The path comes from untrusted content: it must be relative, and name a regular file of
+        sane size (a FIFO would hang the loader, /dev/zero would never end).
+        """
+        if Path(rel).is_absolute():
+            self.report(mark, f"the source path {rel} must be relative to the briefing file")
+            return None
+        path = self.yaml_path.parent / rel
+        try:
+            info = path.stat()
+            if not stat.S_ISREG(info.st_mode):
+                self.report(mark, f"the source text {rel} is not a regular file")
+                return None
+            if info.st_size > MAX_SOURCE_BYTES:
+                self.report(mark, f"the source text {rel} is larger than {MAX_SOURCE_BYTES // 1048576} MiB")
+                return None
+            return path.read_bytes()
+        except OSError as error:
+            self.report(mark, f"cannot read the source text {rel}: {error.strerror or error}")
+            return None
 
     def _check_date(self, meta: Rec) -> None:
         date = _s(meta.get("date"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from .yamltree import YMap, YNode, YScalar, YSeq
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _NUMBER = re.compile(r"^[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 _SLUG = re.compile(s.SLUG_PATTERN)
+MAX_DIGITS = 18
 
 Report = Callable[[Mark, str], None]
 
@@ -86,6 +88,9 @@ def _read_scalar(node: YScalar, kind: s.Kind, where: str, report: Report) -> obj
         if not (node.plain and _INT.match(text)):
             report(node.mark, f"{where} must be a whole number, found '{_short(text)}'")
             return MISSING
+        if len(text) > MAX_DIGITS:  # int() of thousands of digits raises, and no count in a briefing needs them
+            report(node.mark, f"{where} is too large ({len(text)} digits)")
+            return MISSING
         number = int(text)
         if (kind.minimum is not None and number < kind.minimum) or (kind.maximum is not None and number > kind.maximum):
             bounds = f"{kind.minimum}" if kind.minimum == kind.maximum else f"between {kind.minimum} and {kind.maximum}"
@@ -99,6 +104,9 @@ def _read_scalar(node: YScalar, kind: s.Kind, where: str, report: Report) -> obj
             report(node.mark, f"{where} must be a number, found '{_short(text)}'")
             return MISSING
         value = float(text)
+        if not math.isfinite(value) or len(text) > 4 * MAX_DIGITS:
+            report(node.mark, f"{where} is too large")
+            return MISSING
         return int(value) if value.is_integer() and "." not in text and "e" not in text.lower() else value
     if node.is_null:
         report(node.mark, f"{where} is empty")

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .problems import ContentRefused, Mark
+from .sanitize import safe_text
 
 try:  # libyaml's parser is about 3x faster; fall back to the pure-Python one when absent
     from yaml import CSafeLoader as _Loader
@@ -175,7 +176,7 @@ def _attach(stack: list[_Open], node: YNode, problems: list[tuple[Mark, str]]) -
     parent.pending_key = None
     if key.value in parent.node.entries:
         first = parent.node.entries[key.value][0].mark
-        problems.append((key.mark, f"duplicate key '{key.value}' (first at line {first.line})"))
+        problems.append((key.mark, f"duplicate key '{safe_text(key.value)}' (first at line {first.line})"))
     else:
         parent.node.entries[key.value] = (key, node)
     return None
