@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from textual.app import App
 
 from ..model import LoadResult
@@ -23,6 +25,9 @@ class BriefingApp(App[None]):
         self.results = results
 
     def on_mount(self) -> None:
+        if os.environ.get("BRIEFING_TUI_EXIT_AFTER_PAINT"):
+            # benchmarks/ measure start to first paint: leave as soon as the first frame is drawn
+            self.call_after_refresh(lambda: self.call_after_refresh(self.exit))
         readable = [r for r in self.results if r.briefing is not None]
         if len(self.results) == 1 and readable:
             self.open_briefing(readable[0])

@@ -65,6 +65,14 @@ SCROLL = (
 
 BACK = (Key("back", "escape", "back", "Back", "Go back to where you came from."),)
 
+COMPARE = (
+    Key("prev-dispute", "left_square_bracket", "step_dispute(-1)", "Prev dispute", "Show the previous dispute."),
+    Key("next-dispute", "right_square_bracket", "step_dispute(1)", "Next dispute", "Show the next dispute."),
+    Key("col-left", "h", "column(-1)", "Left", "Move to the position on the left (or above).", show=False),
+    Key("col-right", "l", "column(1)", "Right", "Move to the position on the right (or below).", show=False),
+    Key("export-dispute", "e", "export", "Export", "Write this dispute as Markdown to a file in the current folder."),
+)
+
 CONTEXTS = {
     "Everywhere": APP,
     "Reader": READER,
@@ -73,7 +81,11 @@ CONTEXTS = {
         Key("open", "enter", "select", "Open", "Open the highlighted item.", show=False),
         Key("panes", "tab,shift+tab", "focus_next", "Pane", "Move to the next or previous pane.", show=False),
     ),
-    "Source, BLUF and help screens": BACK + SCROLL,
+    "Compare view": COMPARE + (
+        Key("compare-open", "enter", "select", "Source", "Open the source text at the highlighted claim's quote.", show=False),
+        Key("compare-columns", "tab,shift+tab", "focus_next", "Column", "Move between the disputes list and the columns.", show=False),
+    ),
+    "Source, BLUF, compare and help screens": BACK + SCROLL,
 }
 
 
@@ -88,5 +100,6 @@ def all_keys() -> list[tuple[str, Key]]:
 
 def display(keys: str) -> str:
     names = {"question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter", "tab": "Tab",
-             "shift+tab": "Shift+Tab", "pageup": "PgUp", "pagedown": "PgDn", "ctrl+p": "Ctrl+P"}
+             "shift+tab": "Shift+Tab", "pageup": "PgUp", "pagedown": "PgDn", "ctrl+p": "Ctrl+P",
+             "left_square_bracket": "[", "right_square_bracket": "]"}
     return " / ".join(names.get(k, k) for k in keys.split(","))

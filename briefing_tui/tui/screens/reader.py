@@ -13,8 +13,8 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
-from ...model.records import Briefing, Claim
-from ...query import ClaimFilter, Term, describe, facet_counts, parse, to_query
+from ...model.records import Briefing, Claim, Dispute
+from ...query import ClaimFilter, Term, describe, disputes_involving, facet_counts, parse, to_query
 from ...query.filters import Annotations, NoAnnotations
 from .. import keys
 from ..text import literal
@@ -253,9 +253,24 @@ class ReaderScreen(Screen[None]):
             return
         self.open_compare(disputes)
 
-    def open_compare(self, disputes: tuple) -> None:  # type: ignore[type-arg]
-        """Issue 4's compare view; until it lands, the disputes are listed in the details pane."""
-        self.notify(f"{len(disputes)} dispute(s): " + "; ".join(d.question for d in disputes), markup=False)
+    def open_compare(self, disputes: tuple[Dispute, ...]) -> None:
+        """Open the compare view on ``disputes[0]``, or let the reader choose when there are several."""
+        if len(disputes) > 1:
+            from .picker import PickerScreen
+
+            choices = [(d.id, d.question, ()) for d in disputes]
+            self.app.push_screen(
+                PickerScreen("Dispute", choices),
+                lambda ident: ident and self.open_compare((self.briefing.dispute_by_id[ident],)),
+            )
+            return
+        from .compare import CompareScreen
+
+        current = disputes[0]
+        involved = disputes_involving(self.briefing, self.matches) if not self.filter.is_empty else self.briefing.disputes
+        listed = involved if current in involved else self.briefing.disputes
+        matching = frozenset(c.id for c in self.matches) if not self.filter.is_empty else frozenset()
+        self.app.push_screen(CompareScreen(self.briefing, listed, current, matching))
 
     # -- entry points for the command palette ----------------------------------------------
 

@@ -132,7 +132,11 @@ class ClaimList(VimOptionList):
     DEFAULT_CSS = "ClaimList { border: none; padding: 0; }"
 
     def show(self, briefing: Briefing, claims: tuple[Claim, ...], selected: str | None) -> None:
-        options = [Option(self._prompt(briefing, c), id=c.id) for c in claims]
+        options: list[Option | None] = []
+        for claim in claims:
+            if options:
+                options.append(None)  # a rule between claims: several lines each, they need telling apart
+            options.append(Option(self._prompt(briefing, claim), id=claim.id))
         self.set_options(options)
         ids = [c.id for c in claims]
         if selected in ids:
