@@ -7,6 +7,7 @@ import os
 from textual.app import App
 
 from ..model import LoadResult
+from ..state import StateStore
 from . import keys
 from .commands import PROVIDERS
 from .screens.help import HelpScreen
@@ -36,10 +37,22 @@ class BriefingApp(App[None]):
 
     def open_briefing(self, result: LoadResult) -> None:
         assert result.briefing is not None
-        self.push_screen(ReaderScreen(result.briefing))
+        self.push_screen(ReaderScreen(result.briefing, self._open_state(result.briefing.id)))
         if result.problems:
             self.notify(f"{len(result.problems)} problem(s) in {result.path}; run briefing-tui validate for details.",
                         severity="warning", markup=False)
+
+    def _open_state(self, briefing_id: str) -> StateStore | None:
+        """The reader's saved marks for this briefing; the app still runs when they cannot be had."""
+        try:
+            store = StateStore.open(briefing_id)
+        except OSError as error:
+            self.notify(f"Your reading state cannot be opened ({error.strerror or error}); bookmarks and notes "
+                        "will not be kept this session.", severity="error", timeout=30, markup=False)
+            return None
+        for warning in store.warnings:
+            self.notify(str(warning), severity="warning", timeout=30, markup=False)
+        return store
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -47,6 +47,10 @@ READER = (
     Key("bluf", "b", "show_bluf", "BLUF", "Show the bottom line up front and the key judgments."),
     Key("compare", "c", "compare", "Compare", "Set the selected claim against the claims that dispute it."),
     Key("view", "v", "toggle_view", "Text/List", "Switch the reading pane between section text and matching claims.", show=False),
+    Key("bookmark", "m", "toggle_bookmark", "Mark", "Bookmark the selected claim, or remove its bookmark (filter: is:bookmarked)."),
+    Key("note", "e", "edit_note", "Note", "Write a note on the selected claim, or on the section when none is selected (filter: has:note)."),
+    Key("external-note", "E", "edit_note_externally", "$EDITOR", "Write the note in $EDITOR instead.", show=False),
+    Key("read", "x", "toggle_read", "Read", "Mark the selected claim read or unread (filter: is:read, is:unread).", show=False),
 )
 
 LIST = (

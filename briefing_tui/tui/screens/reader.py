@@ -15,25 +15,28 @@ from textual.widgets import Footer, Header, Input
 
 from ...model.records import Briefing, Claim, Dispute
 from ...query import ClaimFilter, Term, describe, disputes_involving, facet_counts, parse, to_query
-from ...query.filters import Annotations, NoAnnotations
+from ...query.filters import NoAnnotations
+from ...state import Position, StateStore
 from .. import keys
 from ..text import literal
 from ..widgets.details_pane import DetailsPane, claim_details
 from ..widgets.filter_bar import FilterBar
 from ..widgets.nav_pane import NavPane
 from ..widgets.reading_pane import ClaimChosen, ClaimList, ReadingPane, SectionView
+from .annotate import AnnotationActions
 
 NARROW = 100  # below this many columns the details pane moves under the reading pane
 TINY = 60  # below this the navigation pane hides; the palette and pickers still reach everything
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(AnnotationActions, Screen[None]):
     BINDINGS = keys.bindings(keys.READER)
 
-    def __init__(self, briefing: Briefing, annotations: Annotations | None = None) -> None:
+    def __init__(self, briefing: Briefing, store: StateStore | None = None) -> None:
         super().__init__()
         self.briefing = briefing
-        self.annotations = annotations or NoAnnotations()
+        self.store = store
+        self.annotations = store if store is not None else NoAnnotations()
         self.filter = ClaimFilter()
         self.matches: tuple[Claim, ...] = briefing.claims
         self.section_id = briefing.sections[0].id
@@ -52,10 +55,51 @@ class ReaderScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.apply_query("")
-        first = self.briefing.claims_in(self.section_id)
-        self.show_section(self.section_id, first[0].id if first else None)
-        self.query_one(SectionView).focus()
+        saved = self.store.position if self.store is not None else Position()
+        kind, ident = saved.selected or ("", "")
+        if kind == "claim" and ident in self.briefing.claim_by_id:
+            self.claim_id = ident
+            self.section_id = self.briefing.claim_by_id[ident].section
+        elif kind == "section" and ident in self.briefing.section_by_id:
+            self.section_id = ident
+        self.apply_query(saved.filter)
+        if self.filter.is_empty:
+            first = sorted(self.briefing.claims_in(self.section_id), key=lambda c: c.span.start if c.span else 0)
+            self.show_section(self.section_id, self.claim_id or (first[0].id if first else None))
+        elif self.claim_id:
+            self.select_claim(self.claim_id)
+        self.query_one(ClaimList if self.in_list else SectionView).focus()
+        self._report_orphans()
+
+    def on_unmount(self) -> None:
+        if self.store is not None and self.store.dirty:
+            try:
+                self.store.save()
+            except OSError:
+                pass  # leaving anyway; the notes themselves were saved when written
+
+    def _report_orphans(self) -> None:
+        if self.store is None:
+            return
+        orphans = self.store.orphaned_notes(self.briefing.claim_by_id.keys(), self.briefing.section_by_id.keys())
+        if orphans:
+            self.notify(f"{len(orphans)} note(s) refer to claims or sections no longer in this briefing; they are "
+                        "kept, and listed under 'Orphaned' in the notes export.", severity="warning", timeout=15,
+                        markup=False)
+
+    def _remember_position(self) -> None:
+        if self.store is None:
+            return
+        selected = ("claim", self.claim_id) if self.claim_id else ("section", self.section_id)
+        focused = self.focused.id if self.focused is not None and self.focused.id else ""
+        self.store.set_position(Position(selected=selected, filter=self.filter_bar.input.value, pane=focused))
+
+    def refresh_annotations(self) -> None:
+        """Bookmarks, notes or read marks changed: filters on them and the details pane follow."""
+        if any(t.field in ("is", "has") for t in self.filter.terms):
+            self.apply_query(self.filter_bar.input.value)
+        if self.claim_id:
+            self.select_claim(self.claim_id)
 
     @on(Resize)
     def _layout(self, event: Resize) -> None:
@@ -134,10 +178,11 @@ class ReaderScreen(Screen[None]):
         if not self.in_list:
             matching = frozenset(c.id for c in self.matches) if not self.filter.is_empty else frozenset()
             self.query_one(SectionView).show(self.briefing, self.briefing.section_by_id[self.section_id], claim_id, matching)
-        note_of = getattr(self.annotations, "note_for", None)
-        note = note_of("claim", claim_id) if note_of else None
-        flags = "★ bookmarked" if self.annotations.is_bookmarked(claim_id) else ""
-        self.query_one(DetailsPane).show(claim_details(self.briefing, claim, note, flags))
+        note = self.store.note_for("claim", claim_id) if self.store is not None else None
+        flags = " ".join(flag for flag, on in (("★ bookmarked", self.annotations.is_bookmarked(claim_id)),
+                                               ("✓ read", self.annotations.is_read(claim_id))) if on)
+        self.query_one(DetailsPane).show(claim_details(self.briefing, claim, note.text if note else None, flags))
+        self._remember_position()
 
     @property
     def selected_claim(self) -> Claim | None:
