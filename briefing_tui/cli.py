@@ -15,7 +15,7 @@ from . import __version__
 from .model import LoadResult, load_paths
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
-COMMANDS = ("validate", "list", "export")
+COMMANDS = ("validate", "list", "export", "draft", "anchor")
 
 
 def bundled_content() -> Path:
@@ -42,6 +42,10 @@ def _exit_code(results: list[LoadResult]) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    if args.watch:
+        from .authoring.watch import run_validate_watch
+
+        return run_validate_watch(_paths(args.paths), interval=args.interval)
     results = load_paths(_paths(args.paths))
     _print_problems(results)
     for result in results:
@@ -127,6 +131,8 @@ def _command_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check briefings against their format and source text")
     validate.add_argument("paths", nargs="*", help="YAML files or folders (default: the bundled content)")
     validate.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    validate.add_argument("--watch", action="store_true", help="re-validate on every save; print only what changed")
+    validate.add_argument("--interval", type=float, default=1.0, help="seconds between checks with --watch")
     validate.set_defaults(run=cmd_validate)
     listing = sub.add_parser("list", help="list briefings, one per line, tab-separated")
     listing.add_argument("paths", nargs="*", help="YAML files or folders (default: the bundled content)")
@@ -139,6 +145,9 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", help="write to this file instead of standard output")
     export.add_argument("path", help="a briefing YAML file")
     export.set_defaults(run=cmd_export)
+    from .authoring.commands import register as register_authoring
+
+    register_authoring(sub)
     return parser
 
 

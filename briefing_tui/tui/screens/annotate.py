@@ -5,6 +5,7 @@ A mixin of the reader screen, so the screen file stays about showing the briefin
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
@@ -96,6 +97,24 @@ class AnnotationActions:
             self.notify("The editor failed; the note is unchanged.", severity="error", markup=False)
             return
         self._keep_note(kind, ident, text)
+
+    def action_mark_reviewed(self: ReaderScreen) -> None:  # type: ignore[misc]
+        from ...authoring.review import mark_reviewed
+        from ...model import load_briefing
+
+        claim = self.selected_claim
+        if claim is None or claim.review != "proposed":
+            self.notify("Select a proposed claim to mark it reviewed.", severity="warning", markup=False)
+            return
+        try:
+            mark_reviewed(Path(self.briefing.path), "claim", claim.id)
+        except (OSError, KeyError, ValueError) as error:
+            self.notify(f"Could not mark {claim.id} reviewed: {error}", severity="error", markup=False)
+            return
+        reloaded = load_briefing(self.briefing.path)
+        if reloaded.briefing is not None:
+            self.replace_briefing(reloaded.briefing)
+        self.notify(f"{claim.id} marked reviewed in {self.briefing.path}.", markup=False)
 
     def _keep_note(self: ReaderScreen, kind: str, ident: str, text: str | None) -> None:  # type: ignore[misc]
         if text is None:

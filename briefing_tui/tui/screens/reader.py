@@ -94,6 +94,17 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         focused = self.focused.id if self.focused is not None and self.focused.id else ""
         self.store.set_position(Position(selected=selected, filter=self.filter_bar.input.value, pane=focused))
 
+    def replace_briefing(self, briefing: Briefing) -> None:
+        """Show a reloaded edition of the same briefing, keeping the query and the selection."""
+        self.briefing = briefing
+        if self.claim_id not in briefing.claim_by_id:
+            self.claim_id = None
+        if self.section_id not in briefing.section_by_id:
+            self.section_id = briefing.sections[0].id
+        self.apply_query(self.filter_bar.input.value)
+        if self.claim_id:
+            self.select_claim(self.claim_id)
+
     def refresh_annotations(self) -> None:
         """Bookmarks, notes or read marks changed: filters on them and the details pane follow."""
         if any(t.field in ("is", "has") for t in self.filter.terms):

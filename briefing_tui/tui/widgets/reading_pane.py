@@ -148,6 +148,7 @@ class ClaimList(VimOptionList):
         head = join([
             literal(briefing.actor_name(claim.actor), "bold"), literal(f" · {claim.kind}", "dim"),
             literal(f" · {section.title}" if section else "", "dim"),
+            literal(" · proposed" if claim.review == "proposed" else "", "italic"),
         ])
         return join([head, "\n  ", literal(claim.summary), "\n  ", literal(topics_line(briefing, claim.topics), "dim italic")])
 
