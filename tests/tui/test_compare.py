@@ -34,7 +34,9 @@ def assert_shows(screen: CompareScreen, dispute_id: str) -> None:
     dispute = BRIEFING.dispute_by_id[dispute_id]
     assert screen.current == dispute
     assert static_text(screen.query_one("#question", Static)) == dispute.question
-    assert [str(c.border_title) for c in screen.columns] == [p.label for p in dispute.positions]
+    assert [c.position.label for c in screen.columns] == [p.label for p in dispute.positions]
+    headings = [static_text(h) for h in screen.query(".position-heading").results(Static)]
+    assert all(p.label in h for p, h in zip(dispute.positions, headings)) and len(headings) == len(dispute.positions)
     assert column_claims(screen) == [list(p.claims) for p in dispute.positions]
 
 

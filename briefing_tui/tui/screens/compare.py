@@ -18,7 +18,7 @@ from ...state.atomic import write_atomic
 from .. import keys
 from ..text import figure_text, literal
 from ..widgets.nav_pane import VimOptionList
-from ..widgets.position_column import PositionColumn
+from ..widgets.position_column import PositionColumn, position_heading
 
 NARROW = 100
 
@@ -31,10 +31,13 @@ class CompareScreen(Screen[None]):
     CompareScreen #figures { height: auto; }
     CompareScreen #figures > Static { width: 1fr; padding: 0 1; color: $text-warning; }
     CompareScreen #columns { height: 1fr; }
+    CompareScreen .position { width: 1fr; height: 1fr; }
+    CompareScreen .position-heading { padding: 0 1; height: auto; color: $accent; }
     CompareScreen.-narrow #dispute-list { display: none; }
     CompareScreen.-narrow #columns { layout: vertical; }
     CompareScreen.-narrow #figures { display: none; }
-    CompareScreen.-narrow PositionColumn { height: auto; max-height: 100%; min-height: 6; }
+    CompareScreen.-narrow .position { width: 100%; height: auto; }
+    CompareScreen.-narrow PositionColumn { height: auto; max-height: 20; min-height: 6; }
     CompareScreen.-narrow #columns { overflow-y: auto; }
     """
 
@@ -85,7 +88,10 @@ class CompareScreen(Screen[None]):
         holder = self.query_one("#columns", Horizontal)
         holder.remove_children()
         columns = [PositionColumn(self.briefing, p, self.matching) for p in dispute.positions]
-        holder.mount(*columns)
+        holder.mount(*(
+            Vertical(Static(position_heading(p, n), classes="position-heading"), column, classes="position")
+            for n, (p, column) in enumerate(zip(dispute.positions, columns), 1)
+        ))
         self.call_after_refresh(columns[0].focus)
 
     def _show_figures(self, dispute: Dispute) -> None:

@@ -58,7 +58,7 @@ def claim_details(briefing: Briefing, claim: Claim, note: str | None = None, fla
 
 class DetailsPane(VerticalScroll, can_focus=True):
     DEFAULT_CSS = """
-    DetailsPane { width: 56; border: round $panel; padding: 0 1; }
+    DetailsPane { width: 2fr; min-width: 36; border: round $panel; padding: 0 1; }
     DetailsPane:focus { border: round $accent; }
     """
     BINDINGS = keys.bindings(keys.SCROLL)

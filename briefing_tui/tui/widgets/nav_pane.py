@@ -26,7 +26,7 @@ class NavPane(VimOptionList):
     """Sections, actors, topics and disputes in one list; Enter chooses one."""
 
     DEFAULT_CSS = """
-    NavPane { width: 34; border: round $panel; }
+    NavPane { width: 30; border: round $panel; }
     NavPane:focus { border: round $accent; }
     """
 

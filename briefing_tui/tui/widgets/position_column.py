@@ -34,6 +34,12 @@ def claim_card(briefing: Briefing, claim: Claim, matching: bool) -> Content:
     return join(lines)
 
 
+def position_heading(position: Position, number: int) -> Content:
+    """The position's label in full (a border title would cut it), with its summary under it."""
+    heading = join([literal(f"{number}. ", "bold"), literal(position.label, "bold")])
+    return join([heading, "\n", literal(position.summary, "dim italic")]) if position.summary else heading
+
+
 class PositionColumn(VimOptionList):
     """A column of the compare view; j/k move between its claims, Enter opens the source at the quote."""
 
@@ -47,9 +53,6 @@ class PositionColumn(VimOptionList):
         self.briefing = briefing
         self.position = position
         self.matching = matching
-        self.border_title = literal(position.label)
-        if position.summary:
-            self.border_subtitle = literal(position.summary)
 
     def on_mount(self) -> None:
         for claim_id in self.position.claims:

@@ -169,6 +169,6 @@ class ReadingPane(ContentSwitcher):
     """Switches between the section text and the claim list."""
 
     DEFAULT_CSS = """
-    ReadingPane { border: round $panel; width: 1fr; }
+    ReadingPane { border: round $panel; width: 3fr; }
     ReadingPane:focus-within { border: round $accent; }
     """
