@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import schema
 from .build import Builder
@@ -11,6 +13,9 @@ from .fields import Rec, read
 from .problems import NOWHERE, ContentRefused, Mark, Problem
 from .records import Briefing
 from .yamltree import MAX_BYTES, decode, parse
+
+if TYPE_CHECKING:
+    from .cache import ParseCache
 
 MAX_PROBLEMS = 200
 BRIEFING_SUFFIXES = (".yaml", ".yml")
@@ -72,14 +77,18 @@ def load_text(text: str, path: Path, display: str | None = None) -> LoadResult:
     return collect.result(briefing)
 
 
-def load_briefing(path: Path | str, display: str | None = None) -> LoadResult:
-    """Load and validate one briefing file."""
+def load_briefing(path: Path | str, display: str | None = None, *, cache: ParseCache | None = None) -> LoadResult:
+    """Load and validate one briefing file.
+
+    With a ``cache``, a file whose entry still holds comes back from it without being parsed or
+    validated again, and a file that had to be built is recorded for next time.
+    """
     path = Path(path)
     shown = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return _fatal(shown, NOWHERE, f"file is {size / 1048576:.1f} MiB; briefings are capped at {MAX_BYTES // 1048576} MiB")
+        st = path.stat()
+        if st.st_size > MAX_BYTES:
+            return _fatal(shown, NOWHERE, f"file is {st.st_size / 1048576:.1f} MiB; briefings are capped at {MAX_BYTES // 1048576} MiB")
         data = path.read_bytes()
     except FileNotFoundError:
         return _fatal(shown, NOWHERE, "no such file")
@@ -87,6 +96,17 @@ def load_briefing(path: Path | str, display: str | None = None) -> LoadResult:
         return _fatal(shown, NOWHERE, "is a folder, not a briefing file")
     except OSError as error:
         return _fatal(shown, NOWHERE, f"cannot read: {error.strerror or error}")
+    if cache is not None:
+        hit = cache.get(path, st, data, shown)
+        if hit is not None:
+            return LoadResult(shown, hit.briefing, hit.problems)
+    result = _load_bytes(data, path, shown)
+    if cache is not None:
+        cache.put(path, st, data, result.briefing, result.problems)
+    return result
+
+
+def _load_bytes(data: bytes, path: Path, shown: str) -> LoadResult:
     try:
         text = decode(data)
     except ContentRefused as refused:
@@ -99,15 +119,16 @@ def briefing_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in BRIEFING_SUFFIXES and p.is_file())
 
 
-def load_paths(paths: list[Path]) -> list[LoadResult]:
-    """Load each file, and each briefing file in each folder."""
+def load_paths(paths: list[Path], *, cache: ParseCache | None = None) -> list[LoadResult]:
+    """Load each file, and each briefing file in each folder (through ``cache`` when given)."""
     results = []
-    for path in paths:
-        if path.is_dir():
-            files = briefing_files(path)
-            if not files:
-                results.append(_fatal(str(path), NOWHERE, "folder holds no briefing (*.yaml) files"))
-            results.extend(load_briefing(f) for f in files)
-        else:
-            results.append(load_briefing(path))
+    with cache.batch() if cache is not None else nullcontext():
+        for path in paths:
+            if path.is_dir():
+                files = briefing_files(path)
+                if not files:
+                    results.append(_fatal(str(path), NOWHERE, "folder holds no briefing (*.yaml) files"))
+                results.extend(load_briefing(f, cache=cache) for f in files)
+            else:
+                results.append(load_briefing(path, cache=cache))
     return results

@@ -8,7 +8,8 @@ import sys
 CORE = [
     "briefing_tui", "briefing_tui.model", "briefing_tui.query", "briefing_tui.query.filters",
     "briefing_tui.export.json_export", "briefing_tui.export.markdown", "briefing_tui.state", "briefing_tui.state.store",
-    "briefing_tui.export.notes_markdown", "briefing_tui.cli",
+    "briefing_tui.export.notes_markdown", "briefing_tui.cli", "briefing_tui.model.cache",
+    "briefing_tui.model.serialize", "briefing_tui.query.library", "briefing_tui.authoring.commands",
 ]
 
 
