@@ -1,0 +1,195 @@
+"""Run every benchmark and print one table of medians, each time also as a ratio to a bare Textual start.
+
+    python -m benchmarks            # about 2-3 minutes on 2 cores
+    python -m benchmarks --quick    # fewer runs, for a smoke test
+
+Starts are timed from spawning the process to its exit under a pseudo-terminal, with
+``BRIEFING_TUI_EXIT_AFTER_PAINT=1`` (the app leaves right after its first frame); each run's
+screen output is checked for text the first frame must show, so a crash or a blank screen cannot
+pass for a fast start.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .generate import generate_library
+from .pty_timer import run_in_pty
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+CLI = str(Path(PY).with_name("briefing-tui"))
+PAINT = {"BRIEFING_TUI_EXIT_AFTER_PAINT": "1"}
+
+
+@dataclass
+class Row:
+    name: str
+    seconds: float | None  # median
+    runs: int
+    target: str = ""
+    ok: bool | None = None
+    note: str = ""
+
+
+def _median_start(command: list[str], must_show: str, runs: int, env: dict[str, str] | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        elapsed, screen = run_in_pty(command, {**PAINT, **(env or {})})
+        if must_show not in screen:
+            raise RuntimeError(f"{' '.join(command)}: first frame lacks {must_show!r}; it showed: {screen[-800:]!r}")
+        times.append(elapsed)
+    return statistics.median(times)
+
+
+def _probe(args: list[str]) -> dict:
+    out = subprocess.run([PY, "-m", "benchmarks.probe", *args], capture_output=True, text=True, check=True, cwd=ROOT)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _median_probe(args: list[str], runs: int, key: str = "load") -> tuple[float, dict]:
+    probes = [_probe(args) for _ in range(runs)]
+    return statistics.median(p[key] for p in probes), probes[-1]
+
+
+def _time_query(run: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _queries(library) -> list:  # type: ignore[no-untyped-def]
+    """Realistic filters for ``library``: by actor, topic, a word, a phrase, a mix with negations, and
+    every prefix of a phrase as it is typed (one query per keystroke)."""
+    from briefing_tui.query.filters import ClaimFilter, Term
+
+    first = library.claims[0]
+    actor = library.actor_key(first.briefing_index, first.claim.actor)
+    topic = library.topic_key(first.briefing_index, first.claim.topics[0])
+    words = first.claim.quote.split()
+    word = max(words, key=len).strip(".,“”\"'")
+    phrase = " ".join(words[1:3])
+    queries = [
+        ClaimFilter((Term("actor", actor),)), ClaimFilter((Term("topic", topic),)),
+        ClaimFilter((Term("text", word),)), ClaimFilter((Term("text", phrase),)),
+        ClaimFilter((Term("involves", actor), Term("topic", topic, negated=True), Term("text", word[:4]))),
+    ]
+    typed = first.claim.quote[:14]
+    queries += [ClaimFilter((Term("text", typed[:n]),)) for n in range(1, len(typed) + 1)]
+    return queries
+
+
+def _query_rows(label: str, library, repeat: int, plain_repeat: int) -> list[Row]:  # type: ignore[no-untyped-def]
+    queries = _queries(library)
+
+    def plain(claim_filter) -> list:  # type: ignore[no-untyped-def]
+        return [c for i, b in enumerate(library.briefings) for c in library.local_filter(claim_filter, i).apply(b)]
+
+    for q in queries:  # the index must agree with the plain filter before its speed means anything
+        assert [lc.claim for lc in library.query(q)] == plain(q), q
+    indexed = [_time_query(lambda q=q: library.query(q), repeat) for q in queries]
+    scanned = [_time_query(lambda q=q: plain(q), plain_repeat) for q in queries]
+    target = "< 33 ms" if "50,000" in label else ""
+    median = statistics.median(indexed)
+    return [
+        Row(f"filter, {label}, indexed (median of {len(queries)} queries)", median, repeat, target,
+            median < 0.033 if target else None, f"worst query {max(indexed) * 1000:.2f} ms"),
+        Row(f"filter, {label}, plain ClaimFilter.apply", statistics.median(scanned), plain_repeat,
+            note=f"worst query {max(scanned) * 1000:.1f} ms"),
+    ]
+
+
+def main(argv: list[str]) -> int:
+    work = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    try:
+        return _run(work, quick="--quick" in argv)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _run(work: Path, quick: bool) -> int:
+    runs, slow_runs = (2, 1) if quick else (7, 3)
+    rows: list[Row] = []
+    cache_dir = work / "cache"
+    env_cache = {"BRIEFING_TUI_CACHE_DIR": str(cache_dir)}
+    library_dir = work / "library-1000"
+    started = time.perf_counter()
+    generate_library(library_dir, 1000)
+    print(f"generated 1,000 briefings in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+
+    bare = _median_start([PY, "-m", "benchmarks.bare_app"], "bare-app-painted", runs)
+    rows.append(Row("start to first paint: bare Textual app (baseline)", bare, runs))
+    bundled = _median_start([CLI], "Afghanistan", runs)
+    rows.append(Row("start to first paint: briefing-tui, bundled briefing", bundled, runs, "<= 1.3x bare",
+                    bundled <= 1.3 * bare))
+    bundled_warm = _median_start([PY, "-m", "benchmarks.launch", str(ROOT / "content")], "Afghanistan", runs, env_cache)
+    rows.append(Row("start to first paint: bundled briefing, parse cache warm", bundled_warm, runs, "<= 1.3x bare",
+                    bundled_warm <= 1.3 * bare, "benchmarks.launch (CLI not wired yet)"))
+
+    print("loading 1,000 briefings cold (slow) ...", file=sys.stderr)
+    cold, probe = _median_probe(["load", str(library_dir)], slow_runs)
+    assert probe["claims"] == 50_000 and probe["problems"] == 0, probe
+    rows.append(Row("load_paths, 1,000 briefings / 50,000 claims, cold (no cache)", cold, slow_runs, "< 10x bare",
+                    cold < 10 * bare))
+    first, _ = _median_probe(["load", str(library_dir), "--cache", str(cache_dir)], 1)
+    rows.append(Row("load_paths, 1,000 briefings, first cached run (builds + writes)", first, 1))
+    warm, probe = _median_probe(["load", str(library_dir), "--cache", str(cache_dir)], runs)
+    assert probe["claims"] == 50_000, probe
+    rows.append(Row("load_paths, 1,000 briefings, warm cache", warm, runs, "<= 2x bare", warm <= 2 * bare,
+                    "load only"))
+
+    folder_cold = _median_start([CLI, str(library_dir)], "Briefings", slow_runs)
+    rows.append(Row("start to first paint: 1,000-briefing folder, cold (briefing-tui)", folder_cold, slow_runs,
+                    "< 10x bare", folder_cold < 10 * bare))
+    folder_warm = _median_start([PY, "-m", "benchmarks.launch", str(library_dir)], "Briefings", runs, env_cache)
+    rows.append(Row("start to first paint: 1,000-briefing folder, warm cache", folder_warm, runs, "<= 2x bare",
+                    folder_warm <= 2 * bare, "benchmarks.launch (CLI not wired yet)"))
+
+    index_time, probe = _median_probe(["load", str(library_dir), "--cache", str(cache_dir), "--index"], slow_runs, "index")
+    rows.append(Row("build library index, 50,000 claims", index_time, slow_runs))
+    rows.append(Row("peak RSS, 50,000 claims loaded (warm) + index", None, 1, "< 250 MiB", probe["peak_mib"] < 250,
+                    f"{probe['peak_mib']:.0f} MiB"))
+    cold_probe = _probe(["load", str(library_dir), "--index"])
+    rows.append(Row("peak RSS, 50,000 claims loaded (cold) + index", None, 1, "< 250 MiB", cold_probe["peak_mib"] < 250,
+                    f"{cold_probe['peak_mib']:.0f} MiB"))
+
+    from briefing_tui.model import load_paths
+    from briefing_tui.model.cache import ParseCache
+    from briefing_tui.query.library import Library
+
+    small = Library([r.briefing for r in load_paths([ROOT / "content"]) if r.briefing])
+    big = Library([r.briefing for r in load_paths([library_dir], cache=ParseCache(cache_dir)) if r.briefing])
+    rows += _query_rows(f"{len(small.claims)} claims", small, 50 if not quick else 5, 20 if not quick else 2)
+    rows += _query_rows(f"{len(big.claims):,} claims", big, 15 if not quick else 3, 3 if not quick else 1)
+
+    _print(rows, bare)
+    print(f"\n(total {time.perf_counter() - started:.0f} s; {os.cpu_count()} CPUs; Python {sys.version.split()[0]})")
+    return 0
+
+
+def _print(rows: list[Row], bare: float) -> None:
+    print(f"\n{'measurement':<66} {'median':>10} {'x bare':>7} {'runs':>4}  {'target':<13} {'met':<4} note")
+    print("-" * 130)
+    for row in rows:
+        median = f"{row.seconds * 1000:.2f} ms" if row.seconds is not None and row.seconds < 1 else (
+            f"{row.seconds:.2f} s" if row.seconds is not None else "")
+        ratio = f"{row.seconds / bare:.2f}" if row.seconds is not None else ""
+        met = "" if row.ok is None else ("yes" if row.ok else "NO")
+        print(f"{row.name:<66} {median:>10} {ratio:>7} {row.runs:>4}  {row.target:<13} {met:<4} {row.note}")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
