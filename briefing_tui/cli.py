@@ -27,6 +27,15 @@ def _paths(raw: Sequence[str]) -> list[Path]:
     return [Path(p) for p in raw] if raw else [bundled_content()]
 
 
+def _cache(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The parse cache, unless --no-cache."""
+    if getattr(args, "no_cache", False):
+        return None
+    from .model.cache import ParseCache
+
+    return ParseCache.default()
+
+
 def _print_problems(results: list[LoadResult]) -> None:
     for result in results:
         for problem in result.problems:
@@ -46,7 +55,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         from .authoring.watch import run_validate_watch
 
         return run_validate_watch(_paths(args.paths), interval=args.interval)
-    results = load_paths(_paths(args.paths))
+    results = load_paths(_paths(args.paths), cache=_cache(args))
     _print_problems(results)
     for result in results:
         if result.ok and not args.quiet:
@@ -58,7 +67,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    results = load_paths(_paths(args.paths))
+    results = load_paths(_paths(args.paths), cache=_cache(args))
     for result in results:
         b = result.briefing
         status = "ok" if result.ok else f"{len(result.problems)} problem(s)"
@@ -74,7 +83,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .export.markdown import dispute_markdown, to_markdown
     from .query.filters import ClaimFilter, Term
 
-    results = load_paths([Path(args.path)])
+    results = load_paths([Path(args.path)], cache=_cache(args))
     _print_problems(results)
     usable = [r for r in results if r.briefing is not None]
     if not usable:
@@ -121,7 +130,7 @@ def _write(text: str, output: str | None) -> int:
 def cmd_read(args: argparse.Namespace) -> int:
     from .tui.launch import launch  # Textual is only needed here
 
-    return launch(_paths([args.path] if args.path else []))
+    return launch(_paths([args.path] if args.path else []), cache=_cache(args))
 
 
 def _command_parser() -> argparse.ArgumentParser:
@@ -133,9 +142,11 @@ def _command_parser() -> argparse.ArgumentParser:
     validate.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     validate.add_argument("--watch", action="store_true", help="re-validate on every save; print only what changed")
     validate.add_argument("--interval", type=float, default=1.0, help="seconds between checks with --watch")
+    validate.add_argument("--no-cache", action="store_true", help="parse and validate every file afresh")
     validate.set_defaults(run=cmd_validate)
     listing = sub.add_parser("list", help="list briefings, one per line, tab-separated")
     listing.add_argument("paths", nargs="*", help="YAML files or folders (default: the bundled content)")
+    listing.add_argument("--no-cache", action="store_true", help="parse every file afresh")
     listing.set_defaults(run=cmd_list)
     export = sub.add_parser("export", help="write a briefing (or part of it) as JSON or Markdown")
     export.add_argument("--format", choices=("json", "markdown"), default="markdown")
@@ -144,6 +155,7 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--dispute", help="export one dispute (Markdown)")
     export.add_argument("-o", "--output", help="write to this file instead of standard output")
     export.add_argument("path", help="a briefing YAML file")
+    export.add_argument("--no-cache", action="store_true", help="parse the file afresh")
     export.set_defaults(run=cmd_export)
     from .authoring.commands import register as register_authoring
 
@@ -158,6 +170,8 @@ def _reader_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
     parser.add_argument("path", nargs="?", help="a briefing YAML file or a folder of them (default: the bundled content)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="parse and validate every briefing afresh instead of using the parse cache")
     parser.set_defaults(run=cmd_read)
     return parser
 

@@ -12,12 +12,12 @@ from types import MappingProxyType
 from . import records as r
 from . import source as src
 from .fields import Rec, did_you_mean
+from .limits import MAX_SOURCE_BYTES
 from .problems import ContentRefused, Mark
 from .sanitize import safe_text
 from .yamltree import decode
 
 Report = Callable[[Mark, str], None]
-MAX_SOURCE_BYTES = 4 * 1024 * 1024
 
 
 def _t(value: object) -> tuple[str, ...]:

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import schema
-from .build import Builder
-from .fields import Rec, read
 from .problems import NOWHERE, ContentRefused, Mark, Problem
 from .records import Briefing
-from .yamltree import MAX_BYTES, decode, parse
+
+from .limits import MAX_BYTES
+
+# YAML parsing and validation are imported when a file must be built: a warm start from the
+# parse cache never needs them.
 
 if TYPE_CHECKING:
     from .cache import ParseCache
@@ -62,6 +63,11 @@ def _fatal(path: str, mark: Mark, message: str) -> LoadResult:
 
 def load_text(text: str, path: Path, display: str | None = None) -> LoadResult:
     """Load a briefing from YAML ``text`` as if read from ``path`` (the source path is relative to it)."""
+    from . import schema
+    from .build import Builder
+    from .fields import Rec, read
+    from .yamltree import parse
+
     shown = display or str(path)
     try:
         root, duplicates = parse(text)
@@ -107,6 +113,8 @@ def load_briefing(path: Path | str, display: str | None = None, *, cache: ParseC
 
 
 def _load_bytes(data: bytes, path: Path, shown: str) -> LoadResult:
+    from .yamltree import decode
+
     try:
         text = decode(data)
     except ContentRefused as refused:

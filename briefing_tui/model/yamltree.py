@@ -26,8 +26,7 @@ try:  # libyaml's parser is about 3x faster; fall back to the pure-Python one wh
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_BYTES = 4 * 1024 * 1024
-MAX_DEPTH = 12  # the format nests six collections deep; leave room, refuse pathological input
+from .limits import MAX_BYTES, MAX_DEPTH  # noqa: E402
 
 
 @dataclass(frozen=True, slots=True)

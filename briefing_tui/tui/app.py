@@ -5,42 +5,61 @@ from __future__ import annotations
 import os
 
 from textual.app import App
+from textual.screen import Screen
 
 from ..model import LoadResult
 from ..state import StateStore
 from . import keys
-from .commands import PROVIDERS
-from .screens.help import HelpScreen
-from .screens.library import LibraryScreen
 from .screens.reader import ReaderScreen
+
+
+def _lazy_provider(name: str):  # type: ignore[no-untyped-def]
+    """A palette provider imported when the palette first opens, not at start-up."""
+
+    def load():  # type: ignore[no-untyped-def]
+        from . import commands
+
+        return getattr(commands, name)
+
+    return load
+
+
+PROVIDER_NAMES = ("ActorCommands", "TopicCommands", "SectionCommands", "DisputeCommands", "ClaimCommands", "KeyCommands")
 
 
 class BriefingApp(App[None]):
     TITLE = "briefing-tui"
     CSS_PATH = "app.tcss"
     BINDINGS = keys.bindings(keys.APP)
-    COMMANDS = App.COMMANDS | set(PROVIDERS)
+    COMMANDS = App.COMMANDS | {_lazy_provider(name) for name in PROVIDER_NAMES}
 
     def __init__(self, results: list[LoadResult]) -> None:
         super().__init__()
         self.results = results
 
+    def get_default_screen(self) -> Screen[None]:
+        """The reader itself when there is one briefing (no blank screen drawn first), else the library."""
+        readable = [r for r in self.results if r.briefing is not None]
+        if len(self.results) == 1 and readable:
+            return self._reader(readable[0])
+        from .screens.library import LibraryScreen
+
+        return LibraryScreen(self.results)
+
     def on_mount(self) -> None:
         if os.environ.get("BRIEFING_TUI_EXIT_AFTER_PAINT"):
             # benchmarks/ measure start to first paint: leave as soon as the first frame is drawn
             self.call_after_refresh(lambda: self.call_after_refresh(self.exit))
-        readable = [r for r in self.results if r.briefing is not None]
-        if len(self.results) == 1 and readable:
-            self.open_briefing(readable[0])
-        else:
-            self.push_screen(LibraryScreen(self.results))
 
     def open_briefing(self, result: LoadResult) -> None:
+        self.push_screen(self._reader(result))
+
+    def _reader(self, result: LoadResult) -> ReaderScreen:
         assert result.briefing is not None
-        self.push_screen(ReaderScreen(result.briefing, self._open_state(result.briefing.id)))
         if result.problems:
             self.notify(f"{len(result.problems)} problem(s) in {result.path}; run briefing-tui validate for details.",
                         severity="warning", markup=False)
+        return ReaderScreen(result.briefing, self._open_state(result.briefing.id))
 
     def _open_state(self, briefing_id: str) -> StateStore | None:
         """The reader's saved marks for this briefing; the app still runs when they cannot be had."""
@@ -55,5 +74,7 @@ class BriefingApp(App[None]):
         return store
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())

@@ -83,4 +83,3 @@ class KeyCommands(_BriefingProvider):
             yield (f"{key.description} ({keys.display(key.keys)})", key.help, partial(reader.run_action, key.action))
 
 
-PROVIDERS = (ActorCommands, TopicCommands, SectionCommands, DisputeCommands, ClaimCommands, KeyCommands)

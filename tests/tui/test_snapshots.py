@@ -42,6 +42,7 @@ def test_empty_result_message(snap_compare) -> None:  # type: ignore[no-untyped-
 
 def test_source_view(snap_compare) -> None:  # type: ignore[no-untyped-def]
     async def run_before(pilot: Pilot) -> None:
+        await pilot.pause()
         reader(pilot).jump_to_claim("c-knyazev-questions-count")
         await pilot.press("s")
         await pilot.pause()
@@ -59,6 +60,7 @@ def test_bluf_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
 
 def _compare(dispute_id: str):  # type: ignore[no-untyped-def]
     async def run_before(pilot: Pilot) -> None:
+        await pilot.pause()
         screen = reader(pilot)
         screen.open_compare((screen.briefing.dispute_by_id[dispute_id],))
         await pilot.pause()

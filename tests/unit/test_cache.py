@@ -40,8 +40,10 @@ def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("the YAML was parsed although the cache entry was valid")
 
-    monkeypatch.setattr(load_module, "parse", refuse)
-    monkeypatch.setattr(load_module, "Builder", refuse)
+    from briefing_tui.model import build, yamltree
+
+    monkeypatch.setattr(yamltree, "parse", refuse)
+    monkeypatch.setattr(build, "Builder", refuse)
 
 
 def _all_marks(briefing: Briefing) -> list[dict]:

@@ -114,8 +114,10 @@ class ReaderScreen(AnnotationActions, Screen[None]):
 
     @on(Resize)
     def _layout(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
-        self.set_class(event.size.width < TINY, "-tiny")
+        # only touch classes that change: each change restyles the whole screen
+        for name, on in (("-narrow", event.size.width < NARROW), ("-tiny", event.size.width < TINY)):
+            if self.has_class(name) != on:
+                self.set_class(on, name)
 
     # -- the query drives everything -------------------------------------------------------
 
