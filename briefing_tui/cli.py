@@ -93,6 +93,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_UNUSABLE
     briefing = usable[0].briefing
     assert briefing is not None
+    if args.notes:
+        from .export.notes_markdown import notes_to_markdown
+        from .state import StateStore
+
+        store = StateStore.open(briefing.id)
+        for warning in store.warnings:
+            print(warning, file=sys.stderr)
+        return _write(notes_to_markdown(briefing, store), args.output)
     if args.dispute:
         dispute = briefing.dispute_by_id.get(args.dispute)
         if dispute is None or args.format != "markdown":
@@ -153,6 +161,8 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--actor", action="append", default=[], help="only claims by or about this actor id")
     export.add_argument("--topic", action="append", default=[], help="only claims with this topic id")
     export.add_argument("--dispute", help="export one dispute (Markdown)")
+    export.add_argument("--notes", action="store_true",
+                        help="export your notes and bookmarks on this briefing, beside the claims they annotate (Markdown)")
     export.add_argument("-o", "--output", help="write to this file instead of standard output")
     export.add_argument("path", help="a briefing YAML file")
     export.add_argument("--no-cache", action="store_true", help="parse the file afresh")

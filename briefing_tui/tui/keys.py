@@ -51,6 +51,7 @@ READER = (
     Key("note", "e", "edit_note", "Note", "Write a note on the selected claim, or on the section when none is selected (filter: has:note)."),
     Key("external-note", "E", "edit_note_externally", "$EDITOR", "Write the note in $EDITOR instead.", show=False),
     Key("review", "r", "mark_reviewed", "Reviewed", "Confirm a proposed (drafted) claim: writes review: confirmed into its YAML.", show=False),
+    Key("export-notes", "ctrl+e", "export_notes", "Export notes", "Write your notes and bookmarks as Markdown to a file in the current folder.", show=False),
     Key("read", "x", "toggle_read", "Read", "Mark the selected claim read or unread (filter: is:read, is:unread).", show=False),
 )
 

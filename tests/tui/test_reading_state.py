@@ -111,3 +111,21 @@ def test_external_editor_round_trip(tmp_path: Path) -> None:
     failing.write_text("#!/bin/sh\nexit 3\n")
     failing.chmod(0o755)
     assert edit_text("kept", [str(failing)]) is None
+
+
+async def test_notes_export_from_the_reader_and_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from briefing_tui.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("j", "m", "e")
+        await type_text(pilot, "worth a second source")
+        await pilot.press("ctrl+s", "ctrl+e")
+        await pilot.pause()
+        claim = BRIEFING.claim_by_id[screen.claim_id]
+    written = (tmp_path / f"notes-{BRIEFING.id}.md").read_text(encoding="utf-8")
+    assert "worth a second source" in written and claim.quote[:30] in written and "★" in written
+    assert main(["export", "--notes", str(SEED)]) == 0
+    assert capsys.readouterr().out == written

@@ -116,6 +116,22 @@ class AnnotationActions:
             self.replace_briefing(reloaded.briefing)
         self.notify(f"{claim.id} marked reviewed in {self.briefing.path}.", markup=False)
 
+    def action_export_notes(self: ReaderScreen) -> None:  # type: ignore[misc]
+        from ...export.notes_markdown import notes_to_markdown
+        from ...state import write_atomic
+
+        if self.store is None:
+            self.notify("Reading state is unavailable this session; there are no notes to export.",
+                        severity="error", markup=False)
+            return
+        target = Path.cwd() / f"notes-{self.briefing.id}.md"
+        try:
+            write_atomic(target, notes_to_markdown(self.briefing, self.store).encode("utf-8"), mode=0o600)
+        except OSError as error:
+            self.notify(f"Could not write {target}: {error.strerror or error}", severity="error", markup=False)
+            return
+        self.notify(f"Wrote {target}", markup=False)
+
     def _keep_note(self: ReaderScreen, kind: str, ident: str, text: str | None) -> None:  # type: ignore[misc]
         if text is None:
             return
