@@ -192,6 +192,19 @@ class Briefing:
     def disputes_of(self, claim_id: str) -> tuple[Dispute, ...]:
         return tuple(d for d in self.disputes if claim_id in d.claim_ids)
 
+    def origin_of(self, claim_id: str) -> str:
+        """The id of the briefing a claim comes from: this one (a library of several overrides it)."""
+        return self.id
+
+    def source_paragraphs_for(self, claim: Claim | None) -> tuple[Paragraph, ...]:
+        """The source paragraphs a claim's quote stands among: here, the whole article."""
+        return self.source.paragraphs
+
+    @property
+    def member_titles(self) -> Mapping[str, str]:
+        """Id and title of each briefing this one is made of: just itself."""
+        return MappingProxyType({self.id: self.title})
+
     def actor_name(self, actor_id: str | None) -> str:
         actor = self.actor_by_id.get(actor_id or "")
         return actor.name if actor else (actor_id or "")

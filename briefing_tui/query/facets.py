@@ -17,6 +17,7 @@ class Facets:
     kinds: Counter[str]
     sections: Counter[str]
     disputes: Counter[str]  # matching claims in each dispute
+    briefings: Counter[str]  # claims from each member of a library
 
     @property
     def total(self) -> int:
@@ -30,6 +31,7 @@ def facet_counts(briefing: Briefing, claims: Iterable[Claim]) -> Facets:
     kinds: Counter[str] = Counter()
     sections: Counter[str] = Counter()
     disputes: Counter[str] = Counter()
+    briefings: Counter[str] = Counter()
     claim_disputes = _disputes_by_claim(briefing.disputes)
     for claim in claims:
         speakers[claim.actor] += 1
@@ -38,7 +40,8 @@ def facet_counts(briefing: Briefing, claims: Iterable[Claim]) -> Facets:
         kinds[claim.kind] += 1
         sections[claim.section] += 1
         disputes.update(claim_disputes.get(claim.id, ()))
-    return Facets(speakers, mentioned, topics, kinds, sections, disputes)
+        briefings[briefing.origin_of(claim.id)] += 1
+    return Facets(speakers, mentioned, topics, kinds, sections, disputes, briefings)
 
 
 def _disputes_by_claim(disputes: Iterable[Dispute]) -> dict[str, set[str]]:

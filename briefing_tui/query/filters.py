@@ -13,7 +13,8 @@ from typing import Protocol
 
 from ..model.records import Briefing, Claim
 
-FIELDS = ("actor", "about", "involves", "topic", "kind", "section", "dispute", "judgment", "text", "is", "has")
+FIELDS = ("actor", "about", "involves", "topic", "kind", "section", "dispute", "judgment", "briefing", "text", "is",
+          "has")
 FLAGS = {"is": ("bookmarked", "read", "unread", "proposed"), "has": ("note",)}
 
 
@@ -107,6 +108,8 @@ def _matches(term: Term, claim: Claim, briefing: Briefing, marks: Annotations) -
         return dispute is not None and claim.id in dispute.claim_ids
     if field == "judgment":
         return any(k.id == value and claim.id in k.claims for k in briefing.key_judgments)
+    if field == "briefing":
+        return briefing.origin_of(claim.id) == value
     if field == "text":
         return value.casefold() in claim_text(claim, briefing)
     if field == "is":

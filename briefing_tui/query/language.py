@@ -113,6 +113,8 @@ def _vocabulary(briefing: Briefing, field: str) -> dict[str, list[str]]:
         return {k.id: [k.id] for k in briefing.key_judgments}
     if field == "kind":
         return {k: [k] for k in CLAIM_KINDS}
+    if field == "briefing":
+        return {ident: [ident, title] for ident, title in briefing.member_titles.items()}
     return {flag: [flag] for flag in FLAGS[field]}
 
 
@@ -176,6 +178,8 @@ def describe(claim_filter: ClaimFilter, briefing: Briefing) -> str:
             value = briefing.actor_name(term.value)
         elif term.field == "topic" and term.value in briefing.topic_by_id:
             value = briefing.topic_by_id[term.value].name
+        elif term.field == "briefing":
+            value = briefing.member_titles.get(term.value, term.value)
         elif term.field == "section" and term.value in briefing.section_by_id:
             value = briefing.section_by_id[term.value].title
         elif term.field == "text":

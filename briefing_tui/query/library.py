@@ -121,7 +121,7 @@ class Library:
 
     def __init__(self, briefings: Iterable[Briefing]) -> None:
         self.briefings: tuple[Briefing, ...] = tuple(briefings)
-        self.briefing_keys = _unique_keys([b.id for b in self.briefings])
+        self.briefing_keys = unique_keys([b.id for b in self.briefings])
         self.actor_groups = group_members(
             [(i, a.id, a.names) for i, b in enumerate(self.briefings) for a in b.actors])
         self.topic_groups = group_members(
@@ -329,7 +329,7 @@ def _intersect(candidates: Positions, other: Positions) -> set[int]:
     return {p for p in small if (at := bisect.bisect_left(other, p)) < len(other) and other[at] == p}
 
 
-def _unique_keys(ids: Sequence[str]) -> tuple[str, ...]:
+def unique_keys(ids: Sequence[str]) -> tuple[str, ...]:
     """Briefing ids as library keys; a repeated id gets ``@2``, ``@3``... so every briefing has its own."""
     seen: Counter[str] = Counter()
     keys = []

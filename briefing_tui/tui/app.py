@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 
 from textual.app import App
@@ -38,13 +39,24 @@ class BriefingApp(App[None]):
         self.results = results
 
     def get_default_screen(self) -> Screen[None]:
-        """The reader itself when there is one briefing (no blank screen drawn first), else the library."""
+        """The reader itself (no blank screen drawn first): on the one briefing, or on all of them as a library."""
         readable = [r for r in self.results if r.briefing is not None]
-        if len(self.results) == 1 and readable:
+        broken = len(self.results) - len(readable)
+        if broken:
+            self.notify(f"{broken} briefing file(s) cannot be opened; press L to see why.", severity="warning",
+                        timeout=15, markup=False)
+        if len(readable) == 1:
             return self._reader(readable[0])
-        from .screens.library import LibraryScreen
+        from ..query.merge import merge
 
-        return LibraryScreen(self.results)
+        briefings = [r.briefing for r in readable if r.briefing is not None]
+        digest = hashlib.sha256("\n".join(sorted(b.id for b in briefings)).encode()).hexdigest()[:12]
+        library = merge(briefings, library_id=f"library-{digest}")
+        problems = sum(len(r.problems) for r in readable)
+        if problems:
+            self.notify(f"{problems} problem(s) in these briefings; press L to see them.", severity="warning",
+                        markup=False)
+        return ReaderScreen(library, self._open_state(library.id))
 
     def on_mount(self) -> None:
         if os.environ.get("BRIEFING_TUI_EXIT_AFTER_PAINT"):
@@ -72,6 +84,13 @@ class BriefingApp(App[None]):
         for warning in store.warnings:
             self.notify(str(warning), severity="warning", timeout=30, markup=False)
         return store
+
+    def action_library(self) -> None:
+        """Every briefing file found, broken ones with their problems; Enter reads one on its own."""
+        from .screens.library import LibraryScreen
+
+        if not isinstance(self.screen, LibraryScreen):
+            self.push_screen(LibraryScreen(self.results))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -32,6 +32,8 @@ class Key:
 APP = (
     Key("quit", "q", "quit", "Quit", "Leave the reader."),
     Key("help", "question_mark", "help", "Help", "List every key."),
+    Key("library", "L", "library", "Library", "List every briefing file, with the problems of broken ones; Enter reads one alone.",
+        show=False),
     Key("palette", "ctrl+p", "command_palette", "Commands", "Jump to an actor, topic, section, dispute or claim; switch theme.",
         bound_by_textual=True),
 )

@@ -34,7 +34,7 @@ class HelpScreen(Screen[None]):
                              classes="key", name=key.id)
             yield Static(literal("\nQuery language", "bold"))
             yield Static(literal(
-                "  actor:ID  about:ID  involves:ID  topic:ID  kind:K  section:ID  dispute:ID  judgment:ID\n"
+                "  actor:ID  about:ID  involves:ID  topic:ID  kind:K  section:ID  dispute:ID  judgment:ID  briefing:ID\n"
                 "  is:bookmarked  is:read  is:unread  is:proposed  has:note\n"
                 '  words or "a phrase" search quotes and summaries;  -term negates;  names and prefixes work too'
             ))

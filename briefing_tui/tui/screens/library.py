@@ -10,11 +10,14 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...model import LoadResult
+from .. import keys
 from ..text import join, literal
 from ..widgets.nav_pane import VimOptionList
 
 
 class LibraryScreen(Screen[None]):
+    BINDINGS = keys.bindings(keys.BACK)
+
     DEFAULT_CSS = """
     LibraryScreen #library { height: 1fr; border: round $accent; }
     LibraryScreen #problems { height: auto; max-height: 40%; border: round $panel; padding: 0 1; overflow-y: auto; }
@@ -63,3 +66,7 @@ class LibraryScreen(Screen[None]):
             self.notify("This file cannot be opened; its problems are listed below.", severity="error", markup=False)
             return
         self.app.open_briefing(result)  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 1:
+            self.dismiss()

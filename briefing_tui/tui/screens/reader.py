@@ -230,7 +230,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
             claims = sorted(self.briefing.claims_in(event.ident), key=lambda c: c.span.start if c.span else 0)
             self.show_section(event.ident, claims[0].id if claims else None)
             self.query_one(SectionView).focus()
-        elif event.kind in ("actor", "topic"):
+        elif event.kind in ("actor", "topic", "briefing"):
             self.write_term(Term(event.kind, event.ident))
         elif event.kind == "dispute":
             self.open_compare((self.briefing.dispute_by_id[event.ident],))

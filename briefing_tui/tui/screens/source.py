@@ -34,7 +34,7 @@ class SourceScreen(Screen[None]):
         with VerticalScroll(id="source", can_focus=True) as scroll:
             scroll.border_title = "Source"
             yield Static(self._note(), id="source-note")
-            for paragraph in self.briefing.source.paragraphs:
+            for paragraph in self.briefing.source_paragraphs_for(self.claim):
                 content = literal(paragraph.text)
                 span = self.claim.span if self.claim else None
                 if span and span.paragraph == paragraph.number:

@@ -24,6 +24,8 @@ def claim_details(briefing: Briefing, claim: Claim, note: str | None = None, fla
               literal(f"  {flags}" if flags else "", "bold"), "\n\n"]),
         _row("Who", actor_line(briefing, actor, claim.actor)),
     ]
+    if len(briefing.member_titles) > 1:
+        parts.append(_row("From", briefing.member_titles.get(briefing.origin_of(claim.id), "")))
     if claim.about:
         parts.append(_row("About", join((literal(briefing.actor_name(a)) for a in claim.about), ", ")))
     where = f"  (¶{claim.span.paragraph})" if claim.span else "  (not found in the source)"

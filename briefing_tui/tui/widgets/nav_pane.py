@@ -57,6 +57,10 @@ class NavPane(VimOptionList):
         def count(n: int) -> Content:
             return literal(f" ({n})", "dim" if n else "dim italic")
 
+        if len(briefing.member_titles) > 1:
+            heading("Briefings")
+            for ident, title in briefing.member_titles.items():
+                options.append(Option(join([literal(title), count(facets.briefings[ident])]), id=f"briefing:{ident}"))
         heading("Sections")
         for section in briefing.sections:
             options.append(Option(join([literal(section.title), count(facets.sections[section.id])]), id=f"section:{section.id}"))

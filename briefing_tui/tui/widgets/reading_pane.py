@@ -145,7 +145,9 @@ class ClaimList(VimOptionList):
     @staticmethod
     def _prompt(briefing: Briefing, claim: Claim) -> Content:
         section = briefing.section_by_id.get(claim.section)
+        origin = briefing.member_titles.get(briefing.origin_of(claim.id), "") if len(briefing.member_titles) > 1 else ""
         head = join([
+            literal(f"{origin} · " if origin else "", "italic"),
             literal(briefing.actor_name(claim.actor), "bold"), literal(f" · {claim.kind}", "dim"),
             literal(f" · {section.title}" if section else "", "dim"),
             literal(" · proposed" if claim.review == "proposed" else "", "italic"),
