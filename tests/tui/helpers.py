@@ -33,6 +33,11 @@ def option_texts(options: OptionList) -> list[str]:
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
+def row_texts(rows) -> list[str]:  # type: ignore[no-untyped-def]
+    """The text of every row of a virtual list (NavPane, ClaimList), drawn or not."""
+    return [str(rows.row_content(i)) for i in range(rows.row_count)]
+
+
 async def type_text(pilot: Pilot, text: str) -> None:
     for char in text:
         await pilot.press(char if char != " " else "space")

@@ -78,7 +78,7 @@ async def test_open_from_the_navigation_list() -> None:
     async with make_app().run_test(size=(160, 45)) as pilot:
         nav = reader(pilot).query_one(NavPane)
         nav.focus()
-        nav.highlighted = next(i for i in range(nav.option_count) if nav.get_option_at_index(i).id == "dispute:d-imu")
+        nav.cursor = list(nav.ids).index("dispute:d-imu")
         await pilot.press("enter")
         await pilot.pause()
         assert_shows(compare(pilot), "d-imu")

@@ -15,7 +15,7 @@ from briefing_tui.tui.widgets.nav_pane import NavPane
 from briefing_tui.tui.widgets.reading_pane import ClaimList
 from library_fixture import make_library
 
-from .helpers import option_texts, reader, static_text, type_text
+from .helpers import row_texts, option_texts, reader, static_text, type_text
 
 
 async def test_a_folder_opens_as_one_library(tmp_path: Path) -> None:
@@ -28,14 +28,13 @@ async def test_a_folder_opens_as_one_library(tmp_path: Path) -> None:
         assert set(library.member_titles.values()) == {"A minimal briefing", next(
             t for t in library.member_titles.values() if t.startswith("Threats from Afghanistan"))}
         assert any("1 briefing file(s) cannot be opened; press L" in n.message for n in app._notifications)
-        nav = option_texts(screen.query_one(NavPane))
-        assert "Briefings" in nav and "A minimal briefing (2)" in nav
+        nav = row_texts(screen.query_one(NavPane))
+        assert "Briefings" in nav and "   2 A minimal briefing" in nav
 
         await pilot.press("slash")
         await type_text(pilot, "briefing:mini")
         await pilot.press("enter")
-        claims = screen.query_one(ClaimList)
-        assert [claims.get_option_at_index(i).id for i in range(claims.option_count)] == ["mini/c-count", "mini/c-doubt"]
+        assert list(screen.query_one(ClaimList).ids) == ["mini/c-count", "mini/c-doubt"]
         assert "From     A minimal briefing" in static_text(screen.query_one(DetailsPane).query_one("#details-body", Static))
 
         await pilot.press("s")

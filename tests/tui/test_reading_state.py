@@ -41,8 +41,7 @@ async def test_bookmark_and_note_are_saved_and_filterable() -> None:
         assert "check [b]this[/b] against UN data" in details(pilot)  # literal, markup not applied
         await pilot.press("slash")
         await type_text(pilot, "is:bookmarked has:note")
-        claims = screen.query_one(ClaimList)
-        assert [claims.get_option_at_index(i).id for i in range(claims.option_count)] == [claim_id]
+        assert list(screen.query_one(ClaimList).ids) == [claim_id]
     on_disk = StateStore.open(BRIEFING.id)
     assert on_disk.is_bookmarked(claim_id)
     assert on_disk.note_for("claim", claim_id).text == "check [b]this[/b] against UN data"
@@ -60,7 +59,7 @@ async def test_the_reader_comes_back_to_the_same_place_and_filter() -> None:
         screen = reader(pilot)
         assert screen.query_one("#filter-input", Input).value == "actor:knyazev"
         assert screen.claim_id == place
-        assert screen.query_one(ClaimList).highlighted_option.id == place
+        assert screen.query_one(ClaimList).highlighted_id == place
 
 
 async def test_a_corrupt_state_file_is_set_aside_with_a_warning_and_the_app_runs() -> None:

@@ -170,6 +170,8 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         reading.current = "claim-list"
         reading.border_title = f"Matching claims ({len(self.matches)})"
         self.query_one(ClaimList).show(self.briefing, self.matches, self.claim_id)
+        if self.matches and self.claim_id not in {c.id for c in self.matches}:
+            self.select_claim(self.matches[0].id)  # the details pane follows the list, never a claim it hides
 
     def show_section(self, section_id: str, claim_id: str | None) -> None:
         reading = self.query_one(ReadingPane)
@@ -269,7 +271,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
             after = [c.id for c in ordered if (c.span.start if c.span else 0) > position]
             target = (after[0] if after else ids[0]) if direction > 0 else ids[-1]
         if self.in_list:
-            self.query_one(ClaimList).highlighted = [c.id for c in self.matches].index(target)
+            self.query_one(ClaimList).move_to(target)
         self.select_claim(target)
 
     def action_next_match(self) -> None:
@@ -342,7 +344,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
     def jump_to_claim(self, claim_id: str) -> None:
         claim = self.briefing.claim_by_id[claim_id]
         if self.in_list and claim in self.matches:
-            self.query_one(ClaimList).highlighted = list(self.matches).index(claim)
+            self.query_one(ClaimList).move_to(claim_id)
             self.select_claim(claim_id)
             return
         self.show_section(claim.section, claim_id)

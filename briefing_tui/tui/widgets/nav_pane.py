@@ -8,22 +8,33 @@ from textual import on
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from ...model.records import Briefing
 from ...query.facets import Facets
 from .. import keys
 from ..text import join, literal
+from .virtual_list import VirtualList
 
 
 class VimOptionList(OptionList):
-    """An OptionList that also moves with j/k/g/G."""
+    """An OptionList that also moves with j/k/g/G (for short lists: pickers, judgments, disputes)."""
 
     BINDINGS = keys.bindings(keys.LIST)
 
 
-class NavPane(VimOptionList):
-    """Sections, actors, topics and disputes in one list; Enter chooses one."""
+@dataclass(frozen=True)
+class _Entry:
+    id: str | None  # "kind:ident", or None for a heading
+    label: str
+    count: int | None = None
+
+
+class NavPane(VirtualList):
+    """Briefings, sections, actors, topics and disputes in one list; Enter chooses one.
+
+    Only the rows on screen are drawn, so a library of thousands of actors costs what a
+    briefing of forty does.
+    """
 
     DEFAULT_CSS = """
     NavPane { width: 30; border: round $panel; }
@@ -32,7 +43,7 @@ class NavPane(VimOptionList):
 
     @dataclass
     class Chosen(Message):
-        """The reader picked ``kind`` ("section", "actor", "topic", "dispute") ``ident``."""
+        """The reader picked ``kind`` ("section", "actor", "topic", "dispute", "briefing") ``ident``."""
 
         nav: NavPane
         kind: str
@@ -43,52 +54,50 @@ class NavPane(VimOptionList):
             return self.nav
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(row_height=1, **kwargs)
         self.border_title = "Navigate"
+        self._entries: list[_Entry] = []
 
     def show(self, briefing: Briefing, facets: Facets, filtered: bool) -> None:
         """Rebuild the list for ``facets``, keeping the highlighted item where it still exists."""
-        highlighted = self.highlighted_option.id if self.highlighted_option is not None else None
-        options: list[Option] = []
-
-        def heading(title: str) -> None:
-            options.append(Option(literal(title, "bold"), disabled=True))
-
-        def count(n: int) -> Content:
-            return literal(f" ({n})", "dim" if n else "dim italic")
-
+        entries: list[_Entry] = []
         if len(briefing.member_titles) > 1:
-            heading("Briefings")
-            for ident, title in briefing.member_titles.items():
-                options.append(Option(join([literal(title), count(facets.briefings[ident])]), id=f"briefing:{ident}"))
-        heading("Sections")
-        for section in briefing.sections:
-            options.append(Option(join([literal(section.title), count(facets.sections[section.id])]), id=f"section:{section.id}"))
-        heading("Actors")
+            entries.append(_Entry(None, "Briefings"))
+            entries += [_Entry(f"briefing:{ident}", title, facets.briefings[ident])
+                        for ident, title in briefing.member_titles.items()
+                        if not filtered or facets.briefings[ident]]
+        entries.append(_Entry(None, "Sections"))
+        entries += [_Entry(f"section:{s.id}", s.title, facets.sections[s.id]) for s in briefing.sections
+                    if not filtered or facets.sections[s.id] or len(briefing.sections) < 200]
+        entries.append(_Entry(None, "Actors"))
         speakers = sorted(briefing.actors, key=lambda a: (-facets.speakers[a.id], a.name.casefold()))
-        for actor in speakers:
-            if filtered and not facets.mentioned[actor.id]:
-                continue
-            options.append(Option(join([literal(actor.name), count(facets.speakers[actor.id])]), id=f"actor:{actor.id}"))
-        heading("Topics")
-        for topic in briefing.topics:
-            options.append(Option(join([literal(topic.name), count(facets.topics[topic.id])]), id=f"topic:{topic.id}"))
-        heading("Disputes")
-        for dispute in briefing.disputes:
-            if filtered and not facets.disputes[dispute.id]:
-                continue
-            options.append(Option(literal(dispute.question), id=f"dispute:{dispute.id}"))
-        self.set_options(options)
-        ids = [o.id for o in options]
-        if highlighted in ids:
-            self.highlighted = ids.index(highlighted)
-        else:
-            self.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
+        entries += [_Entry(f"actor:{a.id}", a.name, facets.speakers[a.id]) for a in speakers
+                    if not filtered or facets.mentioned[a.id]]
+        entries.append(_Entry(None, "Topics"))
+        entries += [_Entry(f"topic:{t.id}", t.name, facets.topics[t.id]) for t in briefing.topics]
+        entries.append(_Entry(None, "Disputes"))
+        entries += [_Entry(f"dispute:{d.id}", d.question) for d in briefing.disputes
+                    if not filtered or facets.disputes[d.id]]
+        self._entries = entries
+        self.set_rows([e.id for e in entries], self.row_content, keep=self.highlighted_id)
 
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        if event.option_list is not self or event.option.id is None:
+    def row_content(self, index: int) -> Content:
+        entry = self._entries[index]
+        if entry.id is None:
+            return literal(entry.label)
+        if entry.count is None:
+            return literal(f"  {entry.label}")
+        # the count leads, right-aligned, so a long name cut at the pane's edge never hides it
+        return join([literal(f"{entry.count:>4} ", "dim" if entry.count else "dim italic"), literal(entry.label)])
+
+    @on(VirtualList.Selected)
+    def _chosen(self, event: VirtualList.Selected) -> None:
+        if event.virtual_list is not self:
             return
         event.stop()
-        kind, ident = event.option.id.split(":", 1)
+        kind, ident = event.id.split(":", 1)
         self.post_message(self.Chosen(self, kind, ident))
+
+    @on(VirtualList.Highlighted)
+    def _highlighted(self, event: VirtualList.Highlighted) -> None:
+        event.stop()  # moving through the outline changes nothing until Enter
