@@ -6,13 +6,15 @@ is safe to print; it may still contain markup-like text and must be shown litera
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
+from typing import TypeVar
 
 from .problems import Mark
 
+T = TypeVar("T")
 Marks = Mapping[str, Mark]
 _NO_MARKS: Marks = MappingProxyType({})
 
@@ -186,11 +188,24 @@ class Briefing:
     def dispute_by_id(self) -> Mapping[str, Dispute]:
         return MappingProxyType({d.id: d for d in self.disputes})
 
+    @cached_property
+    def _claims_by_section(self) -> Mapping[str, tuple[Claim, ...]]:
+        return _group(self.claims, lambda c: (c.section,))
+
+    @cached_property
+    def claims_by_actor(self) -> Mapping[str, tuple[Claim, ...]]:
+        """Each actor's claims (as speaker), in briefing order."""
+        return _group(self.claims, lambda c: (c.actor,))
+
+    @cached_property
+    def _disputes_by_claim(self) -> Mapping[str, tuple[Dispute, ...]]:
+        return _group(self.disputes, lambda d: dict.fromkeys(d.claim_ids))
+
     def claims_in(self, section_id: str) -> tuple[Claim, ...]:
-        return tuple(c for c in self.claims if c.section == section_id)
+        return self._claims_by_section.get(section_id, ())
 
     def disputes_of(self, claim_id: str) -> tuple[Dispute, ...]:
-        return tuple(d for d in self.disputes if claim_id in d.claim_ids)
+        return self._disputes_by_claim.get(claim_id, ())
 
     def origin_of(self, claim_id: str) -> str:
         """The id of the briefing a claim comes from: this one (a library of several overrides it)."""
@@ -208,3 +223,12 @@ class Briefing:
     def actor_name(self, actor_id: str | None) -> str:
         actor = self.actor_by_id.get(actor_id or "")
         return actor.name if actor else (actor_id or "")
+
+
+def _group(items: Iterable[T], keys_of: Callable[[T], Iterable[str]]) -> Mapping[str, tuple[T, ...]]:
+    """Items by each of their keys, in order: a library has 50,000 claims, so lookups must not scan."""
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        for key in keys_of(item):
+            groups.setdefault(key, []).append(item)
+    return MappingProxyType({key: tuple(group) for key, group in groups.items()})

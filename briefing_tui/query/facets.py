@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,31 +26,19 @@ class Facets:
 
 
 def facet_counts(briefing: Briefing, claims: Iterable[Claim]) -> Facets:
-    speakers: Counter[str] = Counter()
-    mentioned: Counter[str] = Counter()
-    topics: Counter[str] = Counter()
-    kinds: Counter[str] = Counter()
-    sections: Counter[str] = Counter()
-    disputes: Counter[str] = Counter()
-    briefings: Counter[str] = Counter()
-    claim_disputes = _disputes_by_claim(briefing.disputes)
-    for claim in claims:
-        speakers[claim.actor] += 1
-        mentioned.update({claim.actor, *claim.about, *claim.via})
-        topics.update(set(claim.topics))
-        kinds[claim.kind] += 1
-        sections[claim.section] += 1
-        disputes.update(claim_disputes.get(claim.id, ()))
-        briefings[briefing.origin_of(claim.id)] += 1
-    return Facets(speakers, mentioned, topics, kinds, sections, disputes, briefings)
-
-
-def _disputes_by_claim(disputes: Iterable[Dispute]) -> dict[str, set[str]]:
-    by_claim: dict[str, set[str]] = {}
-    for dispute in disputes:
-        for claim_id in dispute.claim_ids:
-            by_claim.setdefault(claim_id, set()).add(dispute.id)
-    return by_claim
+    """Counts over ``claims``. Built from flat lists so Counter counts in C: a library's 50,000 claims
+    must recount on every keystroke."""
+    claims = list(claims)
+    chain = itertools.chain.from_iterable
+    return Facets(
+        speakers=Counter([c.actor for c in claims]),
+        mentioned=Counter(chain({c.actor, *c.about, *c.via} for c in claims)),
+        topics=Counter(chain(set(c.topics) for c in claims)),
+        kinds=Counter([c.kind for c in claims]),
+        sections=Counter([c.section for c in claims]),
+        disputes=Counter(chain({d.id for d in briefing.disputes_of(c.id)} for c in claims)),
+        briefings=Counter([briefing.origin_of(c.id) for c in claims]),
+    )
 
 
 def disputes_involving(briefing: Briefing, claims: Iterable[Claim]) -> tuple[Dispute, ...]:

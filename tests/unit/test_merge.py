@@ -80,3 +80,39 @@ def test_disputes_and_judgments_point_at_namespaced_claims() -> None:
         assert all(c in library.claim_by_id for c in dispute.claim_ids)
     for judgment in library.key_judgments:
         assert all(c in library.claim_by_id for c in judgment.claims)
+
+
+@pytest.mark.parametrize("query", ["actor:knyazev", "topic:threats", '"car bomb"', "fight", "kind:estimate -topic:threats",
+                                   "briefing:mini", "section:mini/s-count", "dispute:mini/d-count topic:threats",
+                                   "-briefing:mini kind:warning", "about:smith", "figh ter", "involves:times -kind:doubt"])
+def test_search_with_the_index_finds_what_a_scan_finds(query: str) -> None:
+    from briefing_tui.query.search import ClaimSearch
+
+    library = merge([SEED, MINI_B])
+    search = ClaimSearch(library)
+    search.build_index()
+    parsed = parse(query, library)
+    assert parsed.ok
+    assert search.find(parsed.filter) == parsed.filter.apply(library)
+
+
+def test_search_on_one_briefing_equals_a_scan() -> None:
+    from briefing_tui.query.search import ClaimSearch
+
+    search = ClaimSearch(SEED)
+    search.build_index()
+    for query in ("actor:knyazev", '"car bomb"', "-topic:threats kind:assurance", "is:bookmarked", "taliban"):
+        claim_filter = parse(query, SEED).filter
+        assert search.find(claim_filter) == claim_filter.apply(SEED)
+
+
+@pytest.mark.parametrize("query", ["", "-kind:report", "kind:estimate", "taliban", "-actor:knyazev"])
+def test_facets_counted_from_either_side_agree(query: str) -> None:
+    from briefing_tui.query.search import ClaimSearch
+
+    library = merge([SEED, MINI_B])
+    claims = parse(query, library).filter.apply(library)
+    direct = facet_counts(library, claims)
+    counted = ClaimSearch(library).facets(claims)
+    for name in ("speakers", "mentioned", "topics", "kinds", "sections", "disputes", "briefings"):
+        assert +getattr(counted, name) == +getattr(direct, name), name

@@ -14,7 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from ...model.records import Briefing, Claim, Dispute
-from ...query import ClaimFilter, Term, describe, disputes_involving, facet_counts, parse, to_query
+from ...query import ClaimFilter, Term, describe, disputes_involving, parse, to_query
+from ...query.search import ClaimSearch
 from ...query.filters import NoAnnotations
 from ...state import Position, StateStore
 from .. import keys
@@ -27,6 +28,7 @@ from .annotate import AnnotationActions
 
 NARROW = 100  # below this many columns the details pane moves under the reading pane
 TINY = 60  # below this the navigation pane hides; the palette and pickers still reach everything
+INDEX_IN_FOREGROUND = 5000  # claims; indexing more would hold up the first frame
 
 
 class ReaderScreen(AnnotationActions, Screen[None]):
@@ -35,6 +37,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
     def __init__(self, briefing: Briefing, store: StateStore | None = None) -> None:
         super().__init__()
         self.briefing = briefing
+        self.search = ClaimSearch(briefing)
         self.store = store
         self.annotations = store if store is not None else NoAnnotations()
         self.filter = ClaimFilter()
@@ -55,6 +58,11 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.search.wants_index:
+            if len(self.briefing.claims) <= INDEX_IN_FOREGROUND:
+                self.search.build_index()
+            else:  # a big library: read while it indexes; filters scan until then
+                self.run_worker(self._build_index, thread=True, exclusive=True, group="index")
         saved = self.store.position if self.store is not None else Position()
         kind, ident = saved.selected or ("", "")
         if kind == "claim" and ident in self.briefing.claim_by_id:
@@ -78,6 +86,12 @@ class ReaderScreen(AnnotationActions, Screen[None]):
             except OSError:
                 pass  # leaving anyway; the notes themselves were saved when written
 
+    def _build_index(self) -> None:
+        search = self.search
+        search.build_index()
+        if search is self.search:
+            self.app.call_from_thread(self.notify, "Library indexed: filters are now instant.", markup=False)
+
     def _report_orphans(self) -> None:
         if self.store is None:
             return
@@ -97,6 +111,9 @@ class ReaderScreen(AnnotationActions, Screen[None]):
     def replace_briefing(self, briefing: Briefing) -> None:
         """Show a reloaded edition of the same briefing, keeping the query and the selection."""
         self.briefing = briefing
+        self.search = ClaimSearch(briefing)
+        if self.search.wants_index:
+            self.search.build_index()
         if self.claim_id not in briefing.claim_by_id:
             self.claim_id = None
         if self.section_id not in briefing.section_by_id:
@@ -129,10 +146,10 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         """Parse ``text`` and bring every pane in line with it."""
         parsed = parse(text, self.briefing)
         self.filter = parsed.filter
-        self.matches = self.filter.apply(self.briefing, marks=self.annotations)
+        self.matches = self.search.find(self.filter, self.annotations)
         self.filter_bar.set_query(text)
         self.sub_title = describe(self.filter, self.briefing)
-        self.query_one(NavPane).show(self.briefing, facet_counts(self.briefing, self.matches), not self.filter.is_empty)
+        self.query_one(NavPane).show(self.briefing, self.search.facets(self.matches), not self.filter.is_empty)
         if parsed.errors:
             self.filter_bar.set_status("  ·  ".join(parsed.errors), "error")
         elif not self.matches:
@@ -170,7 +187,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         reading.current = "claim-list"
         reading.border_title = f"Matching claims ({len(self.matches)})"
         self.query_one(ClaimList).show(self.briefing, self.matches, self.claim_id)
-        if self.matches and self.claim_id not in {c.id for c in self.matches}:
+        if self.matches and self.selected_claim not in self.matches:  # identity scan in C: cheap at 50,000
             self.select_claim(self.matches[0].id)  # the details pane follows the list, never a claim it hides
 
     def show_section(self, section_id: str, claim_id: str | None) -> None:

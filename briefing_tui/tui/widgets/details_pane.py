@@ -11,6 +11,9 @@ from .. import keys
 from ..text import actor_line, figure_text, join, literal, topics_line, via_line
 
 
+MAX_SIBLINGS = 12  # a prolific speaker in a library has thousands; the filter shows them all
+
+
 def _row(label: str, value: Content | str) -> Content:
     return join([literal(f"{label:<9}", "bold dim"), value if isinstance(value, Content) else literal(value), "\n"])
 
@@ -49,12 +52,15 @@ def claim_details(briefing: Briefing, claim: Claim, note: str | None = None, fla
         for dispute in disputes:
             label = next((p.label for p in dispute.positions if claim.id in p.claims), "")
             parts.append(join(["  • ", literal(dispute.question), literal(f"  [{label}]" if label else "", "dim"), "\n"]))
-    siblings = [c for c in briefing.claims if c.actor == claim.actor and c.id != claim.id]
+    siblings = [c for c in briefing.claims_by_actor.get(claim.actor, ()) if c.id != claim.id]
     if siblings:
         name = actor.name if actor else claim.actor
         parts.append(join([literal("\nOther claims by ", "bold"), literal(name, "bold"), "\n"]))
-        for sibling in siblings:
+        for sibling in siblings[:MAX_SIBLINGS]:
             parts.append(join(["  • ", literal(sibling.summary), "\n"]))
+        if len(siblings) > MAX_SIBLINGS:
+            more = len(siblings) - MAX_SIBLINGS
+            parts.append(literal(f"  … and {more} more (filter actor:{claim.actor} to see them all)\n", "dim"))
     return join(parts)
 
 

@@ -38,5 +38,6 @@ class FilterBar(Vertical):
     def set_status(self, content: Content | str, kind: str = "") -> None:
         status = self.query_one("#filter-status", Static)
         status.update(content if isinstance(content, Content) else Content(content))
-        status.set_class(kind == "error", "-error")
-        status.set_class(kind == "empty", "-empty")
+        for name, on in (("-error", kind == "error"), ("-empty", kind == "empty")):
+            if status.has_class(name) != on:  # each class change restyles the bar: only when it changes
+                status.set_class(on, name)

@@ -1,0 +1,62 @@
+"""Filter keystroke latency in the reader itself: query, facets, lists and the repaint they cause.
+
+    python -m benchmarks.keystroke PATH [--cache DIR]
+
+Types a query one character at a time into the filter bar of a headless reader on PATH and
+prints, as JSON, the median time from a keystroke's query to the screen being redrawn. Textual's
+test pilot waits a frame even when nothing happens; that idle wait is measured the same way
+and taken off, so the figure is what the reader itself costs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from briefing_tui.model import load_paths
+from briefing_tui.model.cache import ParseCache
+from briefing_tui.tui.app import BriefingApp
+
+TYPED = ["t", "to", "top", "topi", "topic", "topic:", "topic:t", "topic:th", "topic:threats",
+         "topic:threats ", "topic:threats -", "topic:threats -k", "topic:threats -kind:report",
+         "f", "fi", "fig", "figh", "fight", "fighte", "fighter", "fighters"]
+
+
+async def _measure(path: Path, cache: ParseCache | None) -> dict[str, float]:
+    app = BriefingApp(load_paths([path], cache=cache))
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        search = screen.search  # type: ignore[attr-defined]
+        while search.wants_index and not search.has_index:  # the reader indexes a library in the background
+            await asyncio.sleep(0.1)
+        idle = []
+        for _ in range(15):
+            started = time.perf_counter()
+            await pilot.pause()
+            idle.append(time.perf_counter() - started)
+        costs = []
+        for _round in range(3):
+            for query in TYPED:
+                started = time.perf_counter()
+                screen.apply_query(query)  # type: ignore[attr-defined]
+                await pilot.pause()
+                costs.append(time.perf_counter() - started)
+        baseline = statistics.median(idle)
+        return {"claims": len(screen.briefing.claims), "median": max(0.0, statistics.median(costs) - baseline),
+                "worst": max(costs) - baseline, "idle_frame": baseline}
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[0])
+    cache = ParseCache(argv[argv.index("--cache") + 1]) if "--cache" in argv else None
+    print(json.dumps(asyncio.run(_measure(path, cache))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
