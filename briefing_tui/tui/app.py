@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 
@@ -59,9 +60,17 @@ class BriefingApp(App[None]):
         return ReaderScreen(library, self._open_state(library.id))
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._settle)
         if os.environ.get("BRIEFING_TUI_EXIT_AFTER_PAINT"):
             # benchmarks/ measure start to first paint: leave as soon as the first frame is drawn
             self.call_after_refresh(lambda: self.call_after_refresh(self.exit))
+
+    @staticmethod
+    def _settle() -> None:
+        """After the first frame: what was loaded lives as long as the app, so move it out of the
+        collector's way for good, and let the collector run again (launch() held it off)."""
+        gc.freeze()
+        gc.enable()
 
     def open_briefing(self, result: LoadResult) -> None:
         self.push_screen(self._reader(result))

@@ -12,6 +12,7 @@ from textual.app import SuspendNotSupported
 
 from ...state import StateStore
 from ..external_editor import configured_editor, edit_text
+from ..save_file import save_in_working_folder
 from .note_editor import NoteEditor
 
 if TYPE_CHECKING:
@@ -118,19 +119,14 @@ class AnnotationActions:
 
     def action_export_notes(self: ReaderScreen) -> None:  # type: ignore[misc]
         from ...export.notes_markdown import notes_to_markdown
-        from ...state import write_atomic
 
         if self.store is None:
             self.notify("Reading state is unavailable this session; there are no notes to export.",
                         severity="error", markup=False)
             return
-        target = Path.cwd() / f"notes-{self.briefing.id}.md"
-        try:
-            write_atomic(target, notes_to_markdown(self.briefing, self.store).encode("utf-8"), mode=0o600)
-        except OSError as error:
-            self.notify(f"Could not write {target}: {error.strerror or error}", severity="error", markup=False)
-            return
-        self.notify(f"Wrote {target}", markup=False)
+        # notes are private: the file is the reader's alone, like the state it comes from
+        save_in_working_folder(self, f"notes-{self.briefing.id}.md", notes_to_markdown(self.briefing, self.store),
+                               mode=0o600)
 
     def _keep_note(self: ReaderScreen, kind: str, ident: str, text: str | None) -> None:  # type: ignore[misc]
         if text is None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -14,8 +12,8 @@ from textual.widgets.option_list import Option
 
 from ...export.markdown import dispute_markdown
 from ...model.records import Briefing, Dispute
-from ...state.atomic import write_atomic
 from .. import keys
+from ..save_file import save_in_working_folder
 from ..text import figure_text, literal
 from ..widgets.nav_pane import VimOptionList
 from ..widgets.position_column import PositionColumn, position_heading
@@ -131,13 +129,8 @@ class CompareScreen(Screen[None]):
         columns[max(0, min(len(columns) - 1, index + step))].focus()
 
     def action_export(self) -> None:
-        target = Path.cwd() / f"dispute-{self.briefing.id}-{self.current.id}.md"
-        try:
-            write_atomic(target, dispute_markdown(self.briefing, self.current).encode("utf-8"), mode=0o644)
-        except OSError as error:
-            self.notify(f"Could not write {target}: {error.strerror or error}", severity="error", markup=False)
-            return
-        self.notify(f"Wrote {target}", markup=False)
+        save_in_working_folder(self, f"dispute-{self.briefing.id}-{self.current.id}.md",
+                               dispute_markdown(self.briefing, self.current))
 
     def action_back(self) -> None:
         self.dismiss()

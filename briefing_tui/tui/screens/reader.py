@@ -61,8 +61,8 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         if self.search.wants_index:
             if len(self.briefing.claims) <= INDEX_IN_FOREGROUND:
                 self.search.build_index()
-            else:  # a big library: read while it indexes; filters scan until then
-                self.run_worker(self._build_index, thread=True, exclusive=True, group="index")
+            else:  # a big library: read while it indexes (from the first frame on); filters scan until then
+                self.call_after_refresh(self.run_worker, self._build_index, thread=True, exclusive=True, group="index")
         saved = self.store.position if self.store is not None else Position()
         kind, ident = saved.selected or ("", "")
         if kind == "claim" and ident in self.briefing.claim_by_id:

@@ -24,6 +24,17 @@ from .. import keys
 RenderRow = Callable[[int], Content]  # row index -> its content, one line per row height
 
 
+@dataclass
+class _RowMessage(Message):
+    virtual_list: VirtualList
+    index: int
+    id: str
+
+    @property
+    def control(self) -> VirtualList:
+        return self.virtual_list
+
+
 class VirtualList(ScrollView, can_focus=True):
     """Rows of ``row_height`` lines; ``ids[i] is None`` marks a heading the cursor skips."""
 
@@ -47,25 +58,11 @@ class VirtualList(ScrollView, can_focus=True):
 
     cursor: reactive[int | None] = reactive(None, init=False)
 
-    @dataclass
-    class Highlighted(Message):
-        virtual_list: VirtualList
-        index: int
-        id: str
+    class Highlighted(_RowMessage):
+        """The cursor moved to row ``index`` (id ``id``)."""
 
-        @property
-        def control(self) -> VirtualList:
-            return self.virtual_list
-
-    @dataclass
-    class Selected(Message):
-        virtual_list: VirtualList
-        index: int
-        id: str
-
-        @property
-        def control(self) -> VirtualList:
-            return self.virtual_list
+    class Selected(_RowMessage):
+        """Enter (or a second click) on row ``index``."""
 
     def __init__(self, row_height: int = 1, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
