@@ -276,3 +276,18 @@ async def test_q_quits() -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_themes_switch_from_the_palette() -> None:
+    async with make_app().run_test(size=(120, 36)) as pilot:
+        screen = reader(pilot)
+        before = pilot.app.theme
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")  # "Theme": opens Textual's theme picker
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert pilot.app.theme != before
+        assert pilot.app.screen is screen and pilot.app.is_running

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.model import cache as cache_module
-from briefing_tui.model import load as load_module
 from briefing_tui.model import load_briefing, load_paths, schema
 from briefing_tui.model.cache import ParseCache, cache_dir
 from briefing_tui.model.records import Briefing
