@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from dataclasses import fields
 
+from typing import TYPE_CHECKING
+
 from ..model.records import Briefing, Claim
 from .facets import Facets, facet_counts
 from .filters import Annotations, ClaimFilter
-from .library import Library
+
+if TYPE_CHECKING:
+    from .library import Library
 
 INDEXED = frozenset({"actor", "about", "involves", "topic", "kind", "text", "briefing"})
 SCAN_LIMIT = 2000  # below this many claims a scan takes about a millisecond: no index needed
@@ -35,6 +39,8 @@ class ClaimSearch:
 
     def build_index(self) -> None:
         """Index the claims (about 1.4 s for 50,000); safe to run in a worker thread."""
+        from .library import Library  # only libraries and very large briefings need it
+
         members = getattr(self.briefing, "members", ()) or (self.briefing,)
         self._library = Library(members)
 

@@ -13,7 +13,6 @@ from textual.app import SuspendNotSupported
 from ...state import StateStore
 from ..external_editor import configured_editor, edit_text
 from ..save_file import save_in_working_folder
-from .note_editor import NoteEditor
 
 if TYPE_CHECKING:
     from .reader import ReaderScreen
@@ -69,6 +68,8 @@ class AnnotationActions:
         target = self._annotation_target()
         if target is None:
             return
+        from .note_editor import NoteEditor  # TextArea is heavy to import; most sessions write no note
+
         kind, ident, what = target
         assert self.store is not None
         current = self.store.note_for(kind, ident)
