@@ -81,7 +81,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from .export.json_export import to_json
     from .export.markdown import dispute_markdown, to_markdown
-    from .query.filters import ClaimFilter, Term
+    from .query.language import parse
 
     results = load_paths([Path(args.path)], cache=_cache(args))
     _print_problems(results)
@@ -109,17 +109,15 @@ def cmd_export(args: argparse.Namespace) -> int:
                   else "--dispute exports Markdown only", file=sys.stderr)
             return EXIT_UNUSABLE
         return _write(dispute_markdown(briefing, dispute), args.output)
-    claim_filter = ClaimFilter()
-    for actor in args.actor:
-        if actor not in briefing.actor_by_id:
-            print(f"{args.path}: no actor '{actor}'", file=sys.stderr)
-            return EXIT_UNUSABLE
-        claim_filter = claim_filter.with_term(Term("involves", actor))
-    for topic in args.topic:
-        if topic not in briefing.topic_by_id:
-            print(f"{args.path}: no topic '{topic}'", file=sys.stderr)
-            return EXIT_UNUSABLE
-        claim_filter = claim_filter.with_term(Term("topic", topic))
+    # --actor and --topic go through the reader's query language: names, aliases and prefixes
+    # work, and a miss comes back with "did you mean"
+    wanted = [f'involves:"{a}"' for a in args.actor] + [f'topic:"{t}"' for t in args.topic]
+    parsed = parse(" ".join(wanted), briefing)
+    if parsed.errors:
+        for error in parsed.errors:
+            print(f"{args.path}: {error}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    claim_filter = parsed.filter
     claims = None if claim_filter.is_empty else claim_filter.apply(briefing)
     description = " · ".join(f"{t.field}: {t.value}" for t in claim_filter.terms)
     text = to_json(briefing, claims) if args.format == "json" else to_markdown(briefing, claims, description)

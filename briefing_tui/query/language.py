@@ -96,7 +96,7 @@ def _resolve(value: str, named: dict[str, list[str]], what: str) -> tuple[str | 
         candidates = sorted(exact or prefix)
         shown = ", ".join(candidates[:5]) + (", …" if len(candidates) > 5 else "")
         return None, f"{what} '{value}' is ambiguous: {shown}"
-    all_names = [n.casefold() for names in named.values() for n in names]
+    all_names = list(dict.fromkeys(n.casefold() for names in named.values() for n in names))
     return None, f"no {what} '{value}'{_suggest(wanted, all_names)}"
 
 

@@ -71,7 +71,7 @@ class DisputeCommands(_BriefingProvider):
 class ClaimCommands(_BriefingProvider):
     def entries(self, reader: ReaderScreen) -> Iterator[Entry]:
         for claim in reader.briefing.claims:
-            yield (f"Claim: {reader.briefing.actor_name(claim.actor)}: {claim.summary}", claim.id,
+            yield (f"Claim: {reader.briefing.actor_name(claim.actor)}: {claim.summary} · {claim.id}", claim.quote[:120],
                    partial(reader.jump_to_claim, claim.id))
 
 

@@ -101,6 +101,12 @@ def bindings(*groups: tuple[Key, ...]) -> list[Binding]:
     return [key.binding() for group in groups for key in group if not key.bound_by_textual]
 
 
+def app_bindings_for_screens() -> list[Binding]:
+    """The app's keys bound on a screen, so they come first in its footer."""
+    return [Binding(k.keys, f"app.{k.action}", k.description, show=k.show, id=f"screen-{k.id}", tooltip=k.help)
+            for k in APP if not k.bound_by_textual]
+
+
 def all_keys() -> list[tuple[str, Key]]:
     """Every documented key with the context it works in, in help-screen order."""
     return [(context, key) for context, keys in CONTEXTS.items() for key in keys]

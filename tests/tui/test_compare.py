@@ -197,3 +197,17 @@ async def test_narrow_terminal_stacks_the_positions() -> None:
         assert first.region.width > 60
         await pilot.press("l")
         assert pilot.app.focused is second and second.region.height > 0
+
+
+async def test_the_cursor_starts_on_the_claim_the_reader_came_from() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        reader(pilot).jump_to_claim("c-sidorov-border-concentration")
+        await pilot.press("c")
+        await pilot.pause()
+        if isinstance(pilot.app.screen, PickerScreen):  # the claim stands in two disputes
+            await pilot.press("enter")
+            await pilot.pause()
+        screen = compare(pilot)
+        column = pilot.app.focused
+        assert isinstance(column, PositionColumn)
+        assert column.get_option_at_index(column.highlighted).id == "c-sidorov-border-concentration"

@@ -193,14 +193,18 @@ async def test_source_view_highlights_the_quote_and_scrolls_to_it() -> None:
 async def test_bluf_judgment_opens_the_claims_behind_it() -> None:
     async with make_app().run_test(size=(160, 45)) as pilot:
         screen = reader(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "topic:diplomacy")  # a judgment's claims replace this, not narrow it
+        await pilot.press("enter")
         await pilot.press("b")
         bluf = pilot.app.screen
         assert isinstance(bluf, BlufScreen)
-        assert BRIEFING.bluf[:40] in static_text(bluf.query_one("#bluf", Static))
+        assert BRIEFING.bluf[:40] in static_text(bluf.query_one("#bluf-text", Static))
         await pilot.press("j", "enter")
         await pilot.pause()
         judgment = BRIEFING.key_judgments[1]
         assert pilot.app.screen is screen
+        assert screen.query_one("#filter-input", Input).value == f"judgment:{judgment.id}"
         assert listed_claims(pilot) == [c.id for c in BRIEFING.claims if c.id in judgment.claims]
 
 

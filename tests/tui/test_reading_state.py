@@ -128,3 +128,12 @@ async def test_notes_export_from_the_reader_and_the_cli(tmp_path: Path, monkeypa
     assert "worth a second source" in written and claim.quote[:30] in written and "★" in written
     assert main(["export", "--notes", str(SEED)]) == 0
     assert capsys.readouterr().out == written
+
+
+async def test_the_filter_saved_is_the_last_one_applied_not_one_typed_on_the_way() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        await pilot.press("slash")
+        await type_text(pilot, "is:bookmarked")
+        await pilot.press("enter", "q")
+        await pilot.pause()
+    assert StateStore.open(BRIEFING.id).position.filter == "is:bookmarked"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
@@ -18,9 +18,10 @@ from ..widgets.nav_pane import VimOptionList
 class BlufScreen(Screen[str | None]):
     """Dismisses with the id of the judgment whose claims the reader wants to see, or None."""
 
-    BINDINGS = [keys.Key("back", "escape", "back", "Back", "Go back to where you came from.").binding()]
+    BINDINGS = keys.bindings(keys.BACK)
     DEFAULT_CSS = """
-    BlufScreen #bluf { padding: 1 2; height: auto; max-height: 50%; overflow-y: auto; border: round $panel; }
+    BlufScreen #bluf { padding: 0 1; height: auto; max-height: 50%; border: round $panel; }
+    BlufScreen #bluf:focus { border: round $accent; }
     BlufScreen #judgments { height: 1fr; border: round $accent; }
     """
 
@@ -33,9 +34,9 @@ class BlufScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical():
-            bluf = Static(literal(self.briefing.bluf), id="bluf")
-            bluf.border_title = "Bottom line up front"
-            yield bluf
+            with VerticalScroll(id="bluf", can_focus=True) as bluf:  # Tab reaches it; j/k scroll a long one
+                bluf.border_title = "Bottom line up front"
+                yield Static(literal(self.briefing.bluf), id="bluf-text")
             judgments = VimOptionList(id="judgments")
             judgments.border_title = "Key judgments · Enter shows the claims behind one"
             yield judgments

@@ -40,8 +40,9 @@ class CompareScreen(Screen[None]):
     """
 
     def __init__(self, briefing: Briefing, disputes: tuple[Dispute, ...], current: Dispute,
-                 matching: frozenset[str] = frozenset()) -> None:
+                 matching: frozenset[str] = frozenset(), start_claim: str | None = None) -> None:
         super().__init__()
+        self.start_claim = start_claim  # the claim the reader came from: where the cursor starts
         self.briefing = briefing
         self.disputes = disputes
         self.current = current
@@ -90,7 +91,15 @@ class CompareScreen(Screen[None]):
             Vertical(Static(position_heading(p, n), classes="position-heading"), column, classes="position")
             for n, (p, column) in enumerate(zip(dispute.positions, columns), 1)
         ))
-        self.call_after_refresh(columns[0].focus)
+        self.call_after_refresh(self._focus_start, columns)
+
+    def _focus_start(self, columns: list[PositionColumn]) -> None:
+        for column in columns:
+            if self.start_claim in column.position.claims:
+                column.highlighted = column.position.claims.index(self.start_claim)
+                column.focus()
+                return
+        columns[0].focus()
 
     def _show_figures(self, dispute: Dispute) -> None:
         """A row lining up the numbers each position rests on, when any of them has figures."""

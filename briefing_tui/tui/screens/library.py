@@ -20,7 +20,7 @@ class LibraryScreen(Screen[None]):
 
     DEFAULT_CSS = """
     LibraryScreen #library { height: 1fr; border: round $accent; }
-    LibraryScreen #problems { height: auto; max-height: 40%; border: round $panel; padding: 0 1; overflow-y: auto; }
+    LibraryScreen #problems { height: 40%; border: round $panel; padding: 0 1; overflow-y: auto; }
     """
 
     def __init__(self, results: list[LoadResult]) -> None:
@@ -40,6 +40,7 @@ class LibraryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.app.clear_notifications()  # the toast that sent the reader here would cover the problems
         library = self.query_one("#library", OptionList)
         for index, result in enumerate(self.results):
             b = result.briefing

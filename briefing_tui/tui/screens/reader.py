@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input
 
 from ...model.records import Briefing, Claim, Dispute
@@ -28,16 +29,19 @@ from .annotate import AnnotationActions
 
 NARROW = 100  # below this many columns the details pane moves under the reading pane
 TINY = 60  # below this the navigation pane hides; the palette and pickers still reach everything
+RECOUNT_DELAY = 0.15  # seconds of quiet typing before a library's navigation counts are redone
 INDEX_IN_FOREGROUND = 5000  # claims; indexing more would hold up the first frame
 
 
 class ReaderScreen(AnnotationActions, Screen[None]):
-    BINDINGS = keys.bindings(keys.READER)
+    # help and quit lead the footer, so a narrow terminal never cuts them off
+    BINDINGS = [*keys.app_bindings_for_screens(), *keys.bindings(keys.READER)]
 
     def __init__(self, briefing: Briefing, store: StateStore | None = None) -> None:
         super().__init__()
         self.briefing = briefing
         self.search = ClaimSearch(briefing)
+        self._recount: Timer | None = None
         self.store = store
         self.annotations = store if store is not None else NoAnnotations()
         self.filter = ClaimFilter()
@@ -80,6 +84,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         self._report_orphans()
 
     def on_unmount(self) -> None:
+        # the position was recorded as it changed (the panes are gone by now); write it out
         if self.store is not None and self.store.dirty:
             try:
                 self.store.save()
@@ -102,7 +107,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
                         markup=False)
 
     def _remember_position(self) -> None:
-        if self.store is None:
+        if self.store is None or not self.is_mounted:
             return
         selected = ("claim", self.claim_id) if self.claim_id else ("section", self.section_id)
         focused = self.focused.id if self.focused is not None and self.focused.id else ""
@@ -149,7 +154,13 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         self.matches = self.search.find(self.filter, self.annotations)
         self.filter_bar.set_query(text)
         self.sub_title = describe(self.filter, self.briefing)
-        self.query_one(NavPane).show(self.briefing, self.search.facets(self.matches), not self.filter.is_empty)
+        if self.search.wants_index:
+            # A library recounts tens of thousands of facets: do it once typing pauses, not per key.
+            if self._recount is not None:
+                self._recount.stop()
+            self._recount = self.set_timer(RECOUNT_DELAY, self._show_facets)
+        else:
+            self._show_facets()
         if parsed.errors:
             self.filter_bar.set_status("  ·  ".join(parsed.errors), "error")
         elif not self.matches:
@@ -163,6 +174,11 @@ class ReaderScreen(AnnotationActions, Screen[None]):
             self.show_section(self.section_id, self.claim_id)
         else:
             self.show_list()
+        self._remember_position()
+
+    def _show_facets(self) -> None:
+        self._recount = None
+        self.query_one(NavPane).show(self.briefing, self.search.facets(self.matches), not self.filter.is_empty)
 
     def write_term(self, term: Term) -> None:
         """Pickers and the navigation pane narrow the query the reader sees in the bar."""
@@ -187,6 +203,8 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         reading.current = "claim-list"
         reading.border_title = f"Matching claims ({len(self.matches)})"
         self.query_one(ClaimList).show(self.briefing, self.matches, self.claim_id)
+        if not self.matches:
+            self.query_one(DetailsPane).show(literal("No claim matches the filter. Esc clears it."))
         if self.matches and self.selected_claim not in self.matches:  # identity scan in C: cheap at 50,000
             self.select_claim(self.matches[0].id)  # the details pane follows the list, never a claim it hides
 
@@ -317,7 +335,9 @@ class ReaderScreen(AnnotationActions, Screen[None]):
     def action_show_bluf(self) -> None:
         from .bluf import BlufScreen
 
-        self.app.push_screen(BlufScreen(self.briefing), lambda kj: kj and self.write_term(Term("judgment", kj)))
+        # the claims behind a judgment, on their own: not narrowed by whatever filter was there
+        self.app.push_screen(BlufScreen(self.briefing),
+                             lambda kj: kj and self.apply_query(to_query(ClaimFilter((Term("judgment", kj),)))))
 
     def action_compare(self) -> None:
         claim = self.selected_claim
@@ -347,7 +367,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         involved = disputes_involving(self.briefing, self.matches) if not self.filter.is_empty else self.briefing.disputes
         listed = involved if current in involved else self.briefing.disputes
         matching = frozenset(c.id for c in self.matches) if not self.filter.is_empty else frozenset()
-        self.app.push_screen(CompareScreen(self.briefing, listed, current, matching))
+        self.app.push_screen(CompareScreen(self.briefing, listed, current, matching, start_claim=self.claim_id))
 
     # -- entry points for the command palette ----------------------------------------------
 

@@ -54,7 +54,7 @@ class NavPane(VirtualList):
             return self.nav
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(row_height=1, **kwargs)
+        super().__init__(row_height=1, **kwargs)  # type: ignore[arg-type]
         self.border_title = "Navigate"
         self._entries: list[_Entry] = []
 
@@ -66,8 +66,11 @@ class NavPane(VirtualList):
             entries += [_Entry(f"briefing:{ident}", title, facets.briefings[ident])
                         for ident, title in briefing.member_titles.items()
                         if not filtered or facets.briefings[ident]]
+        library = len(briefing.member_titles) > 1
         entries.append(_Entry(None, "Sections"))
-        entries += [_Entry(f"section:{s.id}", s.title, facets.sections[s.id]) for s in briefing.sections
+        # in a library a section is named with its briefing's id: two members may share titles
+        entries += [_Entry(f"section:{s.id}", f"{s.id.split('/')[0]} › {s.title}" if library else s.title,
+                           facets.sections[s.id]) for s in briefing.sections
                     if not filtered or facets.sections[s.id] or len(briefing.sections) < 200]
         entries.append(_Entry(None, "Actors"))
         speakers = sorted(briefing.actors, key=lambda a: (-facets.speakers[a.id], a.name.casefold()))

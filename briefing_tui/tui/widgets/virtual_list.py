@@ -155,6 +155,14 @@ class VirtualList(ScrollView, can_focus=True):
         elif top + self.row_height > self.scroll_offset.y + self.scrollable_content_region.height:
             self.scroll_to(y=top + self.row_height - self.scrollable_content_region.height, animate=False)
 
+    def on_mount(self) -> None:
+        self.watch(self.app, "theme", self._restyle, init=False)
+
+    def _restyle(self) -> None:
+        """Drawn rows carry the old theme's colours: draw them again."""
+        self._lines.clear()
+        self.refresh()
+
     def on_resize(self) -> None:
         self.virtual_size = Size(self.size.width, len(self.ids) * self.row_height)
         self._lines.clear()
