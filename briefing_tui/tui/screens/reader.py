@@ -147,14 +147,14 @@ class ReaderScreen(AnnotationActions, Screen[None]):
     def filter_bar(self) -> FilterBar:
         return self.query_one(FilterBar)
 
-    def apply_query(self, text: str) -> None:
-        """Parse ``text`` and bring every pane in line with it."""
+    def apply_query(self, text: str, typing: bool = False) -> None:
+        """Parse ``text`` and bring every pane in line with it (``typing``: the reader is mid-word)."""
         parsed = parse(text, self.briefing)
         self.filter = parsed.filter
         self.matches = self.search.find(self.filter, self.annotations)
         self.filter_bar.set_query(text)
         self.sub_title = describe(self.filter, self.briefing)
-        if self.search.wants_index:
+        if typing and self.search.wants_index:
             # A library recounts tens of thousands of facets: do it once typing pauses, not per key.
             if self._recount is not None:
                 self._recount.stop()
@@ -186,7 +186,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
 
     @on(Input.Changed, "#filter-input")
     def _typed(self, event: Input.Changed) -> None:
-        self.apply_query(event.value)
+        self.apply_query(event.value, typing=True)
 
     @on(Input.Submitted, "#filter-input")
     def _submitted(self) -> None:
