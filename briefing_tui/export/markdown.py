@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model.records import Briefing, Claim, Dispute, Figure
+from ..model.records import Briefing, Claim, Dispute
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
@@ -14,11 +14,6 @@ def md(text: str) -> str:
     """Content text made inert in Markdown: no links, emphasis, HTML or headings sneak in."""
     return _MD_SPECIAL.sub(r"\\\1", text)
 
-
-def _figure(figure: Figure) -> str:
-    approx = {"about": "about ", "more-than": "more than ", "less-than": "less than "}.get(figure.approx, "")
-    value = f"{figure.value:,}" if isinstance(figure.value, int) else f"{figure.value:g}"
-    return f"{approx}{value} {md(figure.unit)} ({md(figure.counts)})"
 
 
 def claim_lines(briefing: Briefing, claim: Claim) -> list[str]:
@@ -36,7 +31,7 @@ def claim_lines(briefing: Briefing, claim: Claim) -> list[str]:
     if claim.grading:
         details.append(f"graded {claim.grading.code}")
     if claim.figures:
-        details.append("figures: " + "; ".join(_figure(f) for f in claim.figures))
+        details.append("figures: " + "; ".join(md(f.text) for f in claim.figures))
     if details:
         lines.append(f"  {' · '.join(details)}")
     return lines

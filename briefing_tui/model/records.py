@@ -74,6 +74,13 @@ class Figure:
     counts: str
     approx: str = "exact"
 
+    @property
+    def text(self) -> str:
+        """``about 6,500 people (IS fighters)``: the figure as a reader says it."""
+        approx = {"about": "about ", "more-than": "more than ", "less-than": "less than "}.get(self.approx, "")
+        value = f"{self.value:,}" if isinstance(self.value, int) else f"{self.value:,g}"
+        return f"{approx}{value} {self.unit} ({self.counts})"
+
 
 @dataclass(frozen=True)
 class Grading:
@@ -190,7 +197,7 @@ class Briefing:
 
     @cached_property
     def _claims_by_section(self) -> Mapping[str, tuple[Claim, ...]]:
-        return _group(self.claims, lambda c: (c.section,))
+        return _group(in_article_order(self.claims), lambda c: (c.section,))
 
     @cached_property
     def claims_by_actor(self) -> Mapping[str, tuple[Claim, ...]]:
@@ -202,6 +209,7 @@ class Briefing:
         return _group(self.disputes, lambda d: dict.fromkeys(d.claim_ids))
 
     def claims_in(self, section_id: str) -> tuple[Claim, ...]:
+        """The section's claims in the order their quotes stand in the article."""
         return self._claims_by_section.get(section_id, ())
 
     def disputes_of(self, claim_id: str) -> tuple[Dispute, ...]:
@@ -223,6 +231,11 @@ class Briefing:
     def actor_name(self, actor_id: str | None) -> str:
         actor = self.actor_by_id.get(actor_id or "")
         return actor.name if actor else (actor_id or "")
+
+
+def in_article_order(claims: Iterable[Claim]) -> tuple[Claim, ...]:
+    """``claims`` in the order their quotes stand in the source (those not found first)."""
+    return tuple(sorted(claims, key=lambda c: c.span.start if c.span else -1))
 
 
 def _group(items: Iterable[T], keys_of: Callable[[T], Iterable[str]]) -> Mapping[str, tuple[T, ...]]:

@@ -33,10 +33,6 @@ class LibraryBriefing(r.Briefing):
         index = self.origins.get(claim_id)
         return self.id if index is None else self.member_keys[index]
 
-    def member_of(self, claim_id: str) -> r.Briefing | None:
-        index = self.origins.get(claim_id)
-        return None if index is None else self.members[index]
-
     def source_paragraphs_for(self, claim: r.Claim | None) -> tuple[r.Paragraph, ...]:
         index = self.origins.get(claim.id) if claim is not None else None
         if index is None:

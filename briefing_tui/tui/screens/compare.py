@@ -14,7 +14,7 @@ from ...export.markdown import dispute_markdown
 from ...model.records import Briefing, Dispute
 from .. import keys
 from ..save_file import save_in_working_folder
-from ..text import figure_text, literal
+from ..text import literal
 from ..widgets.nav_pane import VimOptionList
 from ..widgets.position_column import PositionColumn, position_heading
 
@@ -108,7 +108,7 @@ class CompareScreen(Screen[None]):
         cells = []
         for position in dispute.positions:
             claims = [self.briefing.claim_by_id[c] for c in position.claims if c in self.briefing.claim_by_id]
-            figures = [figure_text(f) for c in claims for f in c.figures]
+            figures = [f.text for c in claims for f in c.figures]
             cells.append("; ".join(figures) if figures else "no figures")
         if any(cell != "no figures" for cell in cells):
             row.mount(*(Static(literal("# " + cell)) for cell in cells))

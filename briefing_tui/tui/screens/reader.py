@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input
 
-from ...model.records import Briefing, Claim, Dispute
+from ...model.records import Briefing, Claim, Dispute, in_article_order
 from ...query import ClaimFilter, Term, describe, disputes_involving, parse, to_query
 from ...query.search import ClaimSearch
 from ...query.filters import NoAnnotations
@@ -76,7 +76,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
             self.section_id = ident
         self.apply_query(saved.filter)
         if self.filter.is_empty:
-            first = sorted(self.briefing.claims_in(self.section_id), key=lambda c: c.span.start if c.span else 0)
+            first = self.briefing.claims_in(self.section_id)
             self.show_section(self.section_id, self.claim_id or (first[0].id if first else None))
         elif self.claim_id:
             self.select_claim(self.claim_id)
@@ -257,14 +257,13 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         index = ids.index(self.section_id) + event.direction
         if 0 <= index < len(ids):
             claims = self.briefing.claims_in(ids[index])
-            ordered = sorted(claims, key=lambda c: c.span.start if c.span else 0)
-            pick = (ordered[0] if event.direction > 0 else ordered[-1]).id if ordered else None
+            pick = (claims[0] if event.direction > 0 else claims[-1]).id if claims else None
             self.show_section(ids[index], pick)
 
     @on(NavPane.Chosen)
     def _nav_chosen(self, event: NavPane.Chosen) -> None:
         if event.kind == "section":
-            claims = sorted(self.briefing.claims_in(event.ident), key=lambda c: c.span.start if c.span else 0)
+            claims = self.briefing.claims_in(event.ident)
             self.show_section(event.ident, claims[0].id if claims else None)
             self.query_one(SectionView).focus()
         elif event.kind in ("actor", "topic", "briefing"):
@@ -294,7 +293,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
             self.query_one(ClaimList).focus()
 
     def _step_match(self, direction: int) -> None:
-        ordered = sorted(self.matches, key=lambda c: c.span.start if c.span else 0)
+        ordered = in_article_order(self.matches)
         if not ordered:
             self.notify("No claims match the filter.", severity="warning", markup=False)
             return
@@ -303,7 +302,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
             target = ids[(ids.index(self.claim_id) + direction) % len(ids)]
         else:
             position = self.selected_claim.span.start if self.selected_claim and self.selected_claim.span else -1
-            after = [c.id for c in ordered if (c.span.start if c.span else 0) > position]
+            after = [c.id for c in ordered if (c.span.start if c.span else -1) > position]
             target = (after[0] if after else ids[0]) if direction > 0 else ids[-1]
         if self.in_list:
             self.query_one(ClaimList).move_to(target)
@@ -374,7 +373,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
     def jump_to_section(self, section_id: str) -> None:
         if not self.filter.is_empty:
             self.apply_query("")
-        claims = sorted(self.briefing.claims_in(section_id), key=lambda c: c.span.start if c.span else 0)
+        claims = self.briefing.claims_in(section_id)
         self.show_section(section_id, claims[0].id if claims else None)
         self.query_one(SectionView).focus()
 

@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from ...model.records import Briefing, Claim
 from .. import keys
-from ..text import actor_line, figure_text, join, literal, topics_line, via_line
+from ..text import actor_line, join, literal, topics_line, via_line
 
 
 MAX_SIBLINGS = 12  # a prolific speaker in a library has thousands; the filter shows them all
@@ -39,7 +39,7 @@ def claim_details(briefing: Briefing, claim: Claim, note: str | None = None, fla
     if claim.via:
         parts.append(_row("Via", via_line(briefing, claim)))
     for figure in claim.figures:
-        parts.append(_row("Figure", figure_text(figure)))
+        parts.append(_row("Figure", figure.text))
     if claim.grading:
         grading = f"{claim.grading.code} (source {claim.grading.reliability}, information {claim.grading.credibility})"
         parts.append(_row("Grading", grading + (f": {claim.grading.note}" if claim.grading.note else "")))

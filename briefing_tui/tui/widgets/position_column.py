@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from ...model.records import Briefing, Claim, Position
-from ..text import actor_line, figure_text, join, literal, via_line
+from ..text import actor_line, join, literal, via_line
 from .nav_pane import VimOptionList
 
 MATCH_MARK = "▶ "
@@ -29,7 +29,7 @@ def claim_card(briefing: Briefing, claim: Claim, matching: bool) -> Content:
     if len(claim.via) > 1:
         lines += ["\n  ", literal("via ", "dim"), via_line(briefing, claim).stylize("dim")]
     for figure in claim.figures:
-        lines += ["\n  ", literal("# " + figure_text(figure), "bold")]
+        lines += ["\n  ", literal("# " + figure.text, "bold")]
     lines.append("\n")  # a blank line between cards
     return join(lines)
 

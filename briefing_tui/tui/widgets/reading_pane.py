@@ -66,7 +66,7 @@ class SectionView(VerticalScroll, can_focus=True):
     def show(self, briefing: Briefing, section: Section, selected: str | None, matching: frozenset[str]) -> None:
         changed = section is not self._section or briefing is not self._briefing
         self._briefing, self._section = briefing, section
-        self._claims = tuple(sorted(briefing.claims_in(section.id), key=lambda c: c.span.start if c.span else 0))
+        self._claims = briefing.claims_in(section.id)
         self._matching, self._selected = matching, selected
         if changed:
             # no ids on the children: the old ones are still being removed when the new ones mount
