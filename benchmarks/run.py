@@ -31,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 CLI = str(Path(PY).with_name("briefing-tui"))
 PAINT = {"BRIEFING_TUI_EXIT_AFTER_PAINT": "1"}
+ALL_LOADED = {"BRIEFING_TUI_EXIT_AFTER_PAINT": "", "BRIEFING_TUI_EXIT_AFTER_LOAD": "1"}
 
 
 @dataclass
@@ -151,12 +152,20 @@ def _run(work: Path, quick: bool) -> int:
     rows.append(Row("load_paths, 1,000 briefings, warm cache", warm, runs, "<= 2x bare", warm <= 2 * bare,
                     "load only"))
 
-    folder_cold = _median_start([CLI, "--no-cache", str(library_dir)], "Briefings", slow_runs, env_cache)
+    # A folder's first frame shows what loaded within the first-frame budget and says the rest is loading;
+    # the rows after each say when the whole library is in the reader.
+    loading, loaded = "loading briefing files", "Library loaded"
+    folder_cold = _median_start([CLI, "--no-cache", str(library_dir)], loading, slow_runs, env_cache)
     rows.append(Row("start to first paint: 1,000-briefing folder, cold (briefing-tui)", folder_cold, slow_runs,
-                    "< 10x bare", folder_cold < 10 * bare))
-    folder_warm = _median_start([CLI, str(library_dir)], "Briefings", runs, env_cache)
+                    "< 10x bare", folder_cold < 10 * bare, "the rest loads while the reader is in use"))
+    cold_all = _median_start([CLI, "--no-cache", str(library_dir)], loaded, slow_runs, {**env_cache, **ALL_LOADED})
+    rows.append(Row("start to whole library in the reader: 1,000-briefing folder, cold", cold_all, slow_runs))
+    folder_warm = _median_start([CLI, str(library_dir)], loading, runs, env_cache)
     rows.append(Row("start to first paint: 1,000-briefing folder, warm cache", folder_warm, runs, "<= 2x bare",
-                    folder_warm <= 2 * bare))
+                    folder_warm <= 2 * bare, "the rest loads while the reader is in use"))
+    warm_all = _median_start([CLI, str(library_dir)], loaded, runs, {**env_cache, **ALL_LOADED})
+    rows.append(Row("start to whole library in the reader: 1,000-briefing folder, warm", warm_all, runs,
+                    note="then indexed in the background; filters scan until then"))
 
     index_time, probe = _median_probe(["load", str(library_dir), "--cache", str(cache_dir), "--index"], slow_runs, "index")
     rows.append(Row("build library index, 50,000 claims", index_time, slow_runs))

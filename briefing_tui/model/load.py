@@ -127,16 +127,24 @@ def briefing_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in BRIEFING_SUFFIXES and p.is_file())
 
 
+def briefing_targets(paths: list[Path]) -> tuple[list[Path], list[LoadResult]]:
+    """The files ``paths`` name (each file, and each briefing file in each folder), and a result
+    for every folder that holds none."""
+    files: list[Path] = []
+    empty: list[LoadResult] = []
+    for path in paths:
+        if path.is_dir():
+            found = briefing_files(path)
+            if not found:
+                empty.append(_fatal(str(path), NOWHERE, "folder holds no briefing (*.yaml) files"))
+            files += found
+        else:
+            files.append(path)
+    return files, empty
+
+
 def load_paths(paths: list[Path], *, cache: ParseCache | None = None) -> list[LoadResult]:
     """Load each file, and each briefing file in each folder (through ``cache`` when given)."""
-    results = []
+    files, empty = briefing_targets(paths)
     with cache.batch() if cache is not None else nullcontext():
-        for path in paths:
-            if path.is_dir():
-                files = briefing_files(path)
-                if not files:
-                    results.append(_fatal(str(path), NOWHERE, "folder holds no briefing (*.yaml) files"))
-                results.extend(load_briefing(f, cache=cache) for f in files)
-            else:
-                results.append(load_briefing(path, cache=cache))
-    return results
+        return empty + [load_briefing(f, cache=cache) for f in files]

@@ -5,14 +5,25 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import time
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from ..model import LoadResult
 from ..state import StateStore
 from . import keys
 from .screens.reader import ReaderScreen
+
+if TYPE_CHECKING:
+    from ..query.growing import GrowingLibrary
+    from ..query.search import ClaimSearch
+    from ..query.merge import LibraryBriefing
+
+LOAD_SLICE = 0.1  # seconds of loading between two reports of progress
+MERGE_INTERVAL = 0.5  # seconds at least between two hand-overs of a growing library: each merges it all
 
 
 def _lazy_provider(name: str):  # type: ignore[no-untyped-def]
@@ -35,9 +46,15 @@ class BriefingApp(App[None]):
     BINDINGS = keys.bindings(keys.APP)
     COMMANDS = App.COMMANDS | {_lazy_provider(name) for name in PROVIDER_NAMES}
 
-    def __init__(self, results: list[LoadResult]) -> None:
+    def __init__(self, results: list[LoadResult], growing: GrowingLibrary | None = None,
+                 library_id: str | None = None) -> None:
+        """``results`` are the files loaded; ``growing``, when given, loads the rest after the first
+        frame (``results`` are then its own). ``library_id`` names a library for its saved state."""
         super().__init__()
-        self.results = results
+        self.results = list(results)  # a snapshot: a growing library appends to its own list in a thread
+        self.growing = growing if growing is not None and not growing.done else None
+        self.library_id = growing.library_id if growing is not None else library_id
+        self._library_reader: ReaderScreen | None = None
 
     def get_default_screen(self) -> Screen[None]:
         """The reader itself (no blank screen drawn first): on the one briefing, or on all of them as a library."""
@@ -46,29 +63,96 @@ class BriefingApp(App[None]):
         if broken:
             self.notify(f"{broken} briefing file(s) cannot be opened; press L to see why.", severity="warning",
                         timeout=15, markup=False)
-        if len(readable) == 1:
+        if len(readable) == 1 and self.growing is None:
             return self._reader(readable[0])
         from ..query.merge import merge
 
         briefings = [r.briefing for r in readable if r.briefing is not None]
-        digest = hashlib.sha256("\n".join(sorted(b.id for b in briefings)).encode()).hexdigest()[:12]
-        library = merge(briefings, library_id=f"library-{digest}")
+        library_id = self.library_id or "library-" + hashlib.sha256(
+            "\n".join(sorted(b.id for b in briefings)).encode()).hexdigest()[:12]
+        library = merge(briefings, library_id=library_id)
         problems = sum(len(r.problems) for r in readable)
         if problems:
             self.notify(f"{problems} problem(s) in these briefings; press L to see them.", severity="warning",
                         markup=False)
-        return ReaderScreen(library, self._open_state(library.id))
+        progress = (self.growing.loaded_files, len(self.growing.files)) if self.growing is not None else None
+        self._library_reader = ReaderScreen(library, self._open_state(library.id), progress)
+        return self._library_reader
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._settle)
+        if self.growing is None:  # else once the library is loaded: it is still allocating meanwhile
+            self.call_after_refresh(self._settle)
         if os.environ.get("BRIEFING_TUI_EXIT_AFTER_PAINT"):
             # benchmarks/ measure start to first paint: leave as soon as the first frame is drawn
+            self.call_after_refresh(lambda: self.call_after_refresh(self.exit))
+        if self.growing is not None:
+            self.call_after_refresh(self.run_worker, self._keep_loading, thread=True, group="load")
+
+    def _keep_loading(self) -> None:
+        """In a worker thread: load the rest of the library, and now and then hand the reader what is
+        loaded so far (when it has doubled, at most every MERGE_INTERVAL); the reader stays usable."""
+        from ..query.search import ClaimSearch
+
+        growing = self.growing
+        assert growing is not None
+        worker = get_current_worker()
+
+        def hand_over(done: bool) -> None:
+            library = growing.library() if growing.worth_merging() else None
+            search = ClaimSearch(library) if library is not None else None
+            if library is not None and search is not None:
+                search.facets(library.claims)  # counted here, not in the reader's thread
+            self.call_from_thread(self._grown, library, search, list(growing.results), done)
+
+        started = last_merge = time.monotonic()
+        first = growing.loaded_files
+        while not growing.done:
+            growing.load_for(LOAD_SLICE, stop=lambda: worker.is_cancelled)
+            if worker.is_cancelled:
+                return  # the app is closing: do not hold it up
+            self.call_from_thread(self._show_progress, growing.loaded_files, len(growing.files))
+            now = time.monotonic()
+            per_file = (now - started) / max(1, growing.loaded_files - first)
+            soon_done = per_file * (len(growing.files) - growing.loaded_files) < MERGE_INTERVAL * 2
+            if not soon_done and growing.worth_merging() and now - last_merge >= MERGE_INTERVAL:
+                hand_over(done=False)
+                last_merge = time.monotonic()
+        hand_over(done=True)
+
+    def _show_progress(self, loaded: int, total: int) -> None:
+        if self._library_reader is not None and self._library_reader.more_to_load:
+            self._library_reader.show_progress(loaded, total)
+
+    def _grown(self, library: LibraryBriefing | None, search: ClaimSearch | None, results: list[LoadResult],
+               done: bool) -> None:
+        """More of the library is loaded (``library`` None: nothing new to show, but loading is over)."""
+        self.results = results
+        reader = self._library_reader
+        if reader is None or not reader.is_attached:
+            return
+        if library is not None:
+            reader.replace_briefing(library, search, more_to_load=not done)
+        elif done:
+            reader.replace_briefing(reader.briefing, reader.search, more_to_load=False)
+        if not done:
+            return
+        self.growing = None
+        self._settle()
+        broken = sum(1 for r in results if r.briefing is None)
+        b = reader.briefing
+        message = f"Library loaded: {len(b.member_titles):,} briefings, {len(b.claims):,} claims."
+        if broken:
+            message += f" {broken} file(s) cannot be opened; press L to see why."
+        self.notify(message, severity="warning" if broken else "information", markup=False)
+        if os.environ.get("BRIEFING_TUI_EXIT_AFTER_LOAD"):
+            # benchmarks/ measure start to a fully loaded library
             self.call_after_refresh(lambda: self.call_after_refresh(self.exit))
 
     @staticmethod
     def _settle() -> None:
-        """After the first frame: what was loaded lives as long as the app, so move it out of the
-        collector's way for good, and let the collector run again (launch() held it off)."""
+        """After the first frame (or once a library is loaded): what was loaded lives as long as the
+        app, so move it out of the collector's way for good, and let the collector run again (launch()
+        held it off)."""
         gc.freeze()
         gc.enable()
 

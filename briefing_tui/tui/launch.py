@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..model import load_paths
+from ..query.growing import FIRST_FRAME_BUDGET, GrowingLibrary
 
 if TYPE_CHECKING:
     from ..model.cache import ParseCache
@@ -18,13 +18,15 @@ def launch(paths: list[Path], cache: ParseCache | None = None) -> int:
     # of it forms cycles: the collector would only rescan it again and again. The app turns it
     # back on after its first frame.
     gc.disable()
-    results = load_paths(paths, cache=cache)
-    if not any(r.briefing for r in results):
-        for result in results:
+    # What loads within the budget is on the first frame; a big library loads the rest while it is read.
+    growing = GrowingLibrary(paths, cache)
+    growing.load_for(FIRST_FRAME_BUDGET)
+    if growing.done and not any(r.briefing for r in growing.results):
+        for result in growing.results:
             for problem in result.problems:
                 print(problem, file=sys.stderr)
         return 2
     from .app import BriefingApp
 
-    BriefingApp(results).run()
+    BriefingApp(growing.results, growing=growing).run()
     return 0

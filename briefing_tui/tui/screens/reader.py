@@ -37,10 +37,16 @@ class ReaderScreen(AnnotationActions, Screen[None]):
     # help and quit lead the footer, so a narrow terminal never cuts them off
     BINDINGS = [*keys.app_bindings_for_screens(), *keys.bindings(keys.READER)]
 
-    def __init__(self, briefing: Briefing, store: StateStore | None = None) -> None:
+    def __init__(self, briefing: Briefing, store: StateStore | None = None,
+                 progress: tuple[int, int] | None = None) -> None:
+        """``progress``: files loaded and files in all, while a library is still loading."""
         super().__init__()
         self.briefing = briefing
         self.search = ClaimSearch(briefing)
+        self.more_to_load = progress is not None  # the app hands over the rest of the library as it loads
+        self._progress = progress
+        self._awaited: tuple[str, str] | None = None  # the saved place, in a briefing not loaded yet
+        self._start_place: tuple[str | None, str] | None = None  # where the first frame stood, once drawn
         self._recount: Timer | None = None
         self.store = store
         self.annotations = store if store is not None else NoAnnotations()
@@ -48,6 +54,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         self.matches: tuple[Claim, ...] = briefing.claims
         self.section_id = briefing.sections[0].id
         self.claim_id: str | None = None
+        self._errors: tuple[str, ...] = ()
         self.title = briefing.title
 
     def compose(self) -> ComposeResult:
@@ -62,11 +69,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.search.wants_index:
-            if len(self.briefing.claims) <= INDEX_IN_FOREGROUND:
-                self.search.build_index()
-            else:  # a big library: read while it indexes (from the first frame on); filters scan until then
-                self.call_after_refresh(self.run_worker, self._build_index, thread=True, exclusive=True, group="index")
+        self._start_indexing()
         saved = self.store.position if self.store is not None else Position()
         kind, ident = saved.selected or ("", "")
         if kind == "claim" and ident in self.briefing.claim_by_id:
@@ -74,6 +77,8 @@ class ReaderScreen(AnnotationActions, Screen[None]):
             self.section_id = self.briefing.claim_by_id[ident].section
         elif kind == "section" and ident in self.briefing.section_by_id:
             self.section_id = ident
+        elif self.more_to_load and ident:
+            self._awaited = (kind, ident)
         self.apply_query(saved.filter)
         if self.filter.is_empty:
             first = self.briefing.claims_in(self.section_id)
@@ -81,6 +86,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         elif self.claim_id:
             self.select_claim(self.claim_id)
         self.query_one(ClaimList if self.in_list else SectionView).focus()
+        self._start_place = (self.claim_id, self.section_id)
         self._report_orphans()
 
     def on_unmount(self) -> None:
@@ -90,6 +96,15 @@ class ReaderScreen(AnnotationActions, Screen[None]):
                 self.store.save()
             except OSError:
                 pass  # leaving anyway; the notes themselves were saved when written
+
+    def _start_indexing(self) -> None:
+        """Index a library once it is all loaded: at once when small, else in the background."""
+        if not self.search.wants_index or self.search.has_index or self.more_to_load:
+            return
+        if len(self.briefing.claims) <= INDEX_IN_FOREGROUND:
+            self.search.build_index()
+        else:  # a big library: read while it indexes (from the first frame on); filters scan until then
+            self.call_after_refresh(self.run_worker, self._build_index, thread=True, exclusive=True, group="index")
 
     def _build_index(self) -> None:
         search = self.search
@@ -110,22 +125,50 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         if self.store is None or not self.is_mounted:
             return
         selected = ("claim", self.claim_id) if self.claim_id else ("section", self.section_id)
+        if self._awaited is not None:
+            if self._start_place in (None, (self.claim_id, self.section_id)):
+                selected = self._awaited  # not shown yet, and the reader has not moved: keep it
+            else:
+                self._awaited = None
         focused = self.focused.id if self.focused is not None and self.focused.id else ""
         self.store.set_position(Position(selected=selected, filter=self.filter_bar.input.value, pane=focused))
 
-    def replace_briefing(self, briefing: Briefing) -> None:
-        """Show a reloaded edition of the same briefing, keeping the query and the selection."""
+    def replace_briefing(self, briefing: Briefing, search: ClaimSearch | None = None, more_to_load: bool = False) -> None:
+        """Show a reloaded edition of the same briefing, or more of a library (``search`` may come
+        with its counts made), keeping the query and the selection."""
         self.briefing = briefing
-        self.search = ClaimSearch(briefing)
-        if self.search.wants_index:
-            self.search.build_index()
+        self.title = briefing.title
+        self.search = search or ClaimSearch(briefing)
+        self.more_to_load = more_to_load
+        if not more_to_load:
+            self._progress = None
+        self._start_indexing()
         if self.claim_id not in briefing.claim_by_id:
             self.claim_id = None
         if self.section_id not in briefing.section_by_id:
             self.section_id = briefing.sections[0].id
+        self._restore_awaited()
         self.apply_query(self.filter_bar.input.value)
         if self.claim_id:
             self.select_claim(self.claim_id)
+
+    def _restore_awaited(self) -> None:
+        """The saved place has loaded: go there, unless the reader has moved on meanwhile."""
+        if self._awaited is None or self._start_place not in (None, (self.claim_id, self.section_id)):
+            return
+        kind, ident = self._awaited
+        if kind == "claim" and ident in self.briefing.claim_by_id:
+            self.claim_id, self.section_id = ident, self.briefing.claim_by_id[ident].section
+        elif kind == "section" and ident in self.briefing.section_by_id:
+            self.claim_id, self.section_id = None, ident
+        elif self.more_to_load:
+            return  # not loaded yet either
+        self._awaited = None
+
+    def show_progress(self, loaded: int, total: int) -> None:
+        """How far the loading of this library has gone, in the status line."""
+        self._progress = (loaded, total)
+        self._show_status()
 
     def refresh_annotations(self) -> None:
         """Bookmarks, notes or read marks changed: filters on them and the details pane follow."""
@@ -161,20 +204,29 @@ class ReaderScreen(AnnotationActions, Screen[None]):
             self._recount = self.set_timer(RECOUNT_DELAY, self._show_facets)
         else:
             self._show_facets()
-        if parsed.errors:
-            self.filter_bar.set_status("  ·  ".join(parsed.errors), "error")
-        elif not self.matches:
-            hint = "remove a term, or press Esc to clear the filter"
-            self.filter_bar.set_status(f"No claims match {describe(self.filter, self.briefing)}: {hint}.", "empty")
-        elif self.filter.is_empty:
-            self.filter_bar.set_status(f"{len(self.briefing.claims)} claims in {len(self.briefing.sections)} sections")
-        else:
-            self.filter_bar.set_status(f"{len(self.matches)} of {len(self.briefing.claims)} claims match")
+        self._errors = parsed.errors
+        self._show_status()
         if self.filter.is_empty:
             self.show_section(self.section_id, self.claim_id)
         else:
             self.show_list()
         self._remember_position()
+
+    def _show_status(self) -> None:
+        loading = ""
+        if self._progress is not None:
+            loaded, total = self._progress
+            loading = (f"  ·  loading briefing files: {loaded:,} of {total:,}" if loaded < total
+                       else f"  ·  all {total:,} briefing files read; joining them up")
+        if self._errors:
+            self.filter_bar.set_status("  ·  ".join(self._errors), "error")
+        elif not self.matches:
+            hint = "remove a term, or press Esc to clear the filter"
+            self.filter_bar.set_status(f"No claims match {describe(self.filter, self.briefing)}: {hint}.{loading}", "empty")
+        elif self.filter.is_empty:
+            self.filter_bar.set_status(f"{len(self.briefing.claims):,} claims in {len(self.briefing.sections):,} sections{loading}")
+        else:
+            self.filter_bar.set_status(f"{len(self.matches):,} of {len(self.briefing.claims):,} claims match{loading}")
 
     def _show_facets(self) -> None:
         self._recount = None
