@@ -3,9 +3,13 @@
     python -m benchmarks.keystroke PATH [--cache DIR]
 
 Types a query one character at a time into the filter bar of a headless reader on PATH and
-prints, as JSON, the median time from a keystroke's query to the screen being redrawn. Textual's
-test pilot waits a frame even when nothing happens; that idle wait is measured the same way
-and taken off, so the figure is what the reader itself costs.
+prints, as JSON, the median cost of a keystroke: the processor time the app spends from the
+query to the screen being redrawn (the query, the messages it sets off, layout and render).
+Wall-clock time is no good for this: Textual paints on a 60 Hz timer, so a keystroke's frame
+lands on the next tick and wall time comes in steps of a frame whatever the work. Processor
+time counts the work alone; an idle pause costs about a millisecond of it, measured the same
+way and taken off. The wall-clock medians of a keystroke (work plus the wait for the tick) and of
+an idle pause are printed too.
 """
 
 from __future__ import annotations
@@ -34,21 +38,24 @@ async def _measure(path: Path, cache: ParseCache | None) -> dict[str, float]:
         search = screen.search  # type: ignore[attr-defined]
         while search.wants_index and not search.has_index:  # the reader indexes a library in the background
             await asyncio.sleep(0.1)
-        idle = []
+        idle, idle_walls = [], []
         for _ in range(15):
-            started = time.perf_counter()
+            started, wall = time.process_time(), time.perf_counter()
             await pilot.pause()
-            idle.append(time.perf_counter() - started)
-        costs = []
+            idle.append(time.process_time() - started)
+            idle_walls.append(time.perf_counter() - wall)
+        costs, walls = [], []
         for _round in range(3):
             for query in TYPED:
-                started = time.perf_counter()
+                started, wall = time.process_time(), time.perf_counter()
                 screen.apply_query(query, typing=True)  # type: ignore[attr-defined]  (as the filter bar does)
                 await pilot.pause()
-                costs.append(time.perf_counter() - started)
+                costs.append(time.process_time() - started)
+                walls.append(time.perf_counter() - wall)
         baseline = statistics.median(idle)
         return {"claims": len(screen.briefing.claims), "median": max(0.0, statistics.median(costs) - baseline),
-                "worst": max(costs) - baseline, "idle_frame": baseline}
+                "worst": max(costs) - baseline, "idle_frame": baseline, "wall_median": statistics.median(walls),
+                "wall_idle": statistics.median(idle_walls)}
 
 
 def main(argv: list[str]) -> int:

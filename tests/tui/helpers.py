@@ -39,8 +39,19 @@ def row_texts(rows) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
+    """Type ``text``, then pause as a reader does: what waits for a pause in typing catches up."""
     for char in text:
         await pilot.press(char if char != " " else "space")
+    await pilot.pause()
+    await typing_paused(pilot)
+
+
+async def typing_paused(pilot: Pilot) -> None:
+    screen = pilot.app.screen
+    for _ in range(100):
+        if not isinstance(screen, ReaderScreen) or not screen.catching_up:
+            break
+        await pilot.pause(0.05)
     await pilot.pause()
 
 

@@ -269,7 +269,7 @@ async def test_tab_moves_focus_between_panes() -> None:
         for _ in range(4):
             await pilot.press("tab")
             seen.append(type(pilot.app.focused).__name__)
-        assert {"DetailsPane", "Input", "NavPane"} <= set(seen)
+        assert {"DetailsPane", "QueryInput", "NavPane"} <= set(seen)
         await pilot.press("shift+tab")
         assert type(pilot.app.focused).__name__ == seen[-2]
 
@@ -295,3 +295,26 @@ async def test_themes_switch_from_the_palette() -> None:
         await pilot.pause()
         assert pilot.app.theme != before
         assert pilot.app.screen is screen and pilot.app.is_running
+
+
+async def test_while_typing_the_list_answers_each_key_and_the_rest_catches_up_at_a_pause() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        details = screen.query_one(DetailsPane).query_one("#details-body", Static)
+        await pilot.press("slash")
+        for char in "actor:mujahid":
+            await pilot.press(char)
+        mujahid = [c.id for c in BRIEFING.claims if c.actor == "mujahid"]
+        assert listed_claims(pilot) == mujahid  # at once, key by key
+        assert screen.catching_up and screen.sub_title != "actor: Zabiullah Mujahid"
+        await type_text(pilot, "")  # a pause
+        assert not screen.catching_up and screen.sub_title == "actor: Zabiullah Mujahid"
+        assert mujahid[0] in static_text(details)
+
+        await pilot.press("escape")
+        await pilot.press("slash")
+        for char in "actor:mujahid kind:estimate":  # no pause: matches come and go, then none is left
+            await pilot.press(char if char != " " else "space")
+        await type_text(pilot, "")
+        assert listed_claims(pilot) == []
+        assert "No claim matches the filter" in static_text(details)  # not the last match's details

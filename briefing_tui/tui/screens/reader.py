@@ -29,7 +29,7 @@ from .annotate import AnnotationActions
 
 NARROW = 100  # below this many columns the details pane moves under the reading pane
 TINY = 60  # below this the navigation pane hides; the palette and pickers still reach everything
-RECOUNT_DELAY = 0.15  # seconds of quiet typing before a library's navigation counts are redone
+RECOUNT_DELAY = 0.15  # seconds of quiet typing before the navigation counts and the title catch up
 INDEX_IN_FOREGROUND = 5000  # claims; indexing more would hold up the first frame
 
 
@@ -55,6 +55,8 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         self.section_id = briefing.sections[0].id
         self.claim_id: str | None = None
         self._errors: tuple[str, ...] = ()
+        self._typing = False  # inside apply_query for a keystroke
+        self._details_due = False  # the details pane waits for typing to pause
         self.title = briefing.title
 
     def compose(self) -> ComposeResult:
@@ -192,18 +194,26 @@ class ReaderScreen(AnnotationActions, Screen[None]):
 
     def apply_query(self, text: str, typing: bool = False) -> None:
         """Parse ``text`` and bring every pane in line with it (``typing``: the reader is mid-word)."""
+        self._typing = typing
+        try:
+            self._apply_query(text, typing)
+        finally:
+            self._typing = False
+
+    def _apply_query(self, text: str, typing: bool) -> None:
         parsed = parse(text, self.briefing)
         self.filter = parsed.filter
         self.matches = self.search.find(self.filter, self.annotations)
         self.filter_bar.set_query(text)
-        self.sub_title = describe(self.filter, self.briefing)
-        if typing and self.search.wants_index:
-            # A library recounts tens of thousands of facets: do it once typing pauses, not per key.
+        if typing:
+            # What does not answer the keystroke itself (the navigation counts, the title's summary
+            # of the query, the details of the first match) waits until typing pauses: each of them
+            # repaints or relays out the screen.
             if self._recount is not None:
                 self._recount.stop()
-            self._recount = self.set_timer(RECOUNT_DELAY, self._show_facets)
+            self._recount = self.set_timer(RECOUNT_DELAY, self._catch_up)
         else:
-            self._show_facets()
+            self._catch_up()
         self._errors = parsed.errors
         self._show_status()
         if self.filter.is_empty:
@@ -228,8 +238,16 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         else:
             self.filter_bar.set_status(f"{len(self.matches):,} of {len(self.briefing.claims):,} claims match{loading}")
 
-    def _show_facets(self) -> None:
+    @property
+    def catching_up(self) -> bool:
+        """True while what waits for a pause in typing has yet to be shown."""
+        return self._recount is not None
+
+    def _catch_up(self) -> None:
         self._recount = None
+        self.sub_title = describe(self.filter, self.briefing)
+        if self._details_due and self.selected_claim is not None:
+            self._show_details(self.selected_claim)
         self.query_one(NavPane).show(self.briefing, self.search.facets(self.matches), not self.filter.is_empty)
 
     def write_term(self, term: Term) -> None:
@@ -253,9 +271,10 @@ class ReaderScreen(AnnotationActions, Screen[None]):
     def show_list(self) -> None:
         reading = self.query_one(ReadingPane)
         reading.current = "claim-list"
-        reading.border_title = f"Matching claims ({len(self.matches)})"
+        reading.border_title = "Matching claims"  # how many is in the status line: a title change repaints the pane
         self.query_one(ClaimList).show(self.briefing, self.matches, self.claim_id)
         if not self.matches:
+            self._details_due = False  # nothing to catch up with: no claim is listed
             self.query_one(DetailsPane).show(literal("No claim matches the filter. Esc clears it."))
         if self.matches and self.selected_claim not in self.matches:  # identity scan in C: cheap at 50,000
             self.select_claim(self.matches[0].id)  # the details pane follows the list, never a claim it hides
@@ -280,11 +299,18 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         if not self.in_list:
             matching = frozenset(c.id for c in self.matches) if not self.filter.is_empty else frozenset()
             self.query_one(SectionView).show(self.briefing, self.briefing.section_by_id[self.section_id], claim_id, matching)
-        note = self.store.note_for("claim", claim_id) if self.store is not None else None
-        flags = " ".join(flag for flag, on in (("★ bookmarked", self.annotations.is_bookmarked(claim_id)),
-                                               ("✓ read", self.annotations.is_read(claim_id))) if on)
-        self.query_one(DetailsPane).show(claim_details(self.briefing, claim, note.text if note else None, flags))
+        if self._typing:
+            self._details_due = True  # the details pane relays out the screen: it waits for a pause
+        else:
+            self._show_details(claim)
         self._remember_position()
+
+    def _show_details(self, claim: Claim) -> None:
+        self._details_due = False
+        note = self.store.note_for("claim", claim.id) if self.store is not None else None
+        flags = " ".join(flag for flag, on in (("★ bookmarked", self.annotations.is_bookmarked(claim.id)),
+                                               ("✓ read", self.annotations.is_read(claim.id))) if on)
+        self.query_one(DetailsPane).show(claim_details(self.briefing, claim, note.text if note else None, flags))
 
     @property
     def selected_claim(self) -> Claim | None:

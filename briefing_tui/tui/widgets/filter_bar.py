@@ -5,9 +5,19 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input, Static
 
 PLACEHOLDER = 'Filter: actor:knyazev topic:threats "car bomb"  ·  -topic:diplomacy negates  ·  Esc clears'
+
+
+class QueryInput(Input):
+    """The query input. Input widens its virtual size with every character typed, and the base
+    reactive answers that with a layout pass of the whole screen; this input's own size never
+    changes, so a repaint is all a keystroke needs."""
+
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
 
 class FilterBar(Vertical):
@@ -21,7 +31,7 @@ class FilterBar(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=PLACEHOLDER, id="filter-input")
+        yield QueryInput(placeholder=PLACEHOLDER, id="filter-input")
         yield Static("", id="filter-status", markup=False)
 
     @property
@@ -37,7 +47,8 @@ class FilterBar(Vertical):
 
     def set_status(self, content: Content | str, kind: str = "") -> None:
         status = self.query_one("#filter-status", Static)
-        status.update(content if isinstance(content, Content) else Content(content))
+        # one line, always: no layout pass for what is typed in every keystroke
+        status.update(content if isinstance(content, Content) else Content(content), layout=False)
         for name, on in (("-error", kind == "error"), ("-empty", kind == "empty")):
             if status.has_class(name) != on:  # each class change restyles the bar: only when it changes
                 status.set_class(on, name)

@@ -131,7 +131,9 @@ class ClaimList(VirtualList):
     Only the rows on screen are drawn, so 50,000 matches cost what 50 do.
     """
 
-    DEFAULT_CSS = "ClaimList { border: none; padding: 0; }"
+    # the scrollbar always shows: were it to come and go with the number of matches, each keystroke
+    # that crossed a screenful would relay out the whole screen
+    DEFAULT_CSS = "ClaimList { border: none; padding: 0; overflow-y: scroll; }"
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(row_height=3, **kwargs)
@@ -139,8 +141,9 @@ class ClaimList(VirtualList):
         self._claims: tuple[Claim, ...] = ()
 
     def show(self, briefing: Briefing, claims: tuple[Claim, ...], selected: str | None) -> None:
+        same_rows = briefing is self._briefing
         self._briefing, self._claims = briefing, claims
-        self.set_rows([c.id for c in claims], self.row_content, keep=selected)
+        self.set_rows([c.id for c in claims], self.row_content, keep=selected, same_rows=same_rows)
 
     def row_content(self, index: int) -> Content:
         assert self._briefing is not None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -50,7 +50,7 @@ class VirtualList(ScrollView, can_focus=True):
     ]
     COMPONENT_CLASSES = {"virtual-list--cursor", "virtual-list--heading"}
     DEFAULT_CSS = """
-    VirtualList { height: 1fr; }
+    VirtualList { height: 1fr; overflow-x: hidden; }  /* rows are cut to the width: nothing to scroll sideways */
     VirtualList > .virtual-list--cursor { background: $block-cursor-blurred-background; }
     VirtualList:focus > .virtual-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
     VirtualList > .virtual-list--heading { text-style: bold; color: $text-muted; }
@@ -69,16 +69,29 @@ class VirtualList(ScrollView, can_focus=True):
         self.row_height = row_height
         self.ids: Sequence[str | None] = ()
         self._render_row: RenderRow = lambda _index: Content("")
-        self._lines: dict[tuple[int, int], list[Strip]] = {}  # (row, width) -> its lines
+        self._lines: dict[tuple[str | int, int], list[Strip]] = {}
+        self._pass: tuple[int, Style, Style] = (0, Style(), Style())  # set by render_lines  # (row id, or index of a heading; width)
 
     # -- filling -------------------------------------------------------------------------------
 
-    def set_rows(self, ids: Sequence[str | None], render_row: RenderRow, keep: str | None = None) -> None:
-        """Show ``len(ids)`` rows drawn by ``render_row``; put the cursor on ``keep`` if present."""
+    def set_rows(self, ids: Sequence[str | None], render_row: RenderRow, keep: str | None = None,
+                 same_rows: bool = False) -> None:
+        """Show ``len(ids)`` rows drawn by ``render_row``; put the cursor on ``keep`` if present.
+
+        ``same_rows``: a row with the same id looks as it did (only which rows are listed changed),
+        so the lines already drawn for it are kept: typing a filter mostly re-lists the same rows.
+        """
         self.ids = ids
         self._render_row = render_row
-        self._lines.clear()
-        self.virtual_size = Size(self.size.width, len(ids) * self.row_height)
+        if not same_rows:
+            self._lines.clear()
+        size = Size(self.size.width, len(ids) * self.row_height)
+        if size != self.virtual_size:
+            # A new row count changes only the scrollbar, not where any widget stands: skip the
+            # layout pass of the whole screen that setting virtual_size would cost every keystroke.
+            self.set_reactive(VirtualList.virtual_size, size)
+            self._scroll_update(size)
+            self.scroll_to(y=min(self.scroll_y, self.max_scroll_y), animate=False, immediate=True)
         index = self.index_of(keep) if keep is not None else None
         self.set_reactive(VirtualList.cursor, index if index is not None else self._first_selectable(0, 1))
         self.refresh()
@@ -106,22 +119,28 @@ class VirtualList(ScrollView, can_focus=True):
 
     # -- drawing -------------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # width and styles are the same for every line of one pass, and each costs a style lookup
+        self._pass = (self.scrollable_content_region.width, self.rich_style,
+                      self.get_component_rich_style("virtual-list--cursor"))
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
+        width, base, cursor = self._pass
         row, line = divmod(int(self.scroll_offset.y) + y, self.row_height)
-        base = self.rich_style
         if row >= len(self.ids) or width <= 0:
             return Strip.blank(width, base)
-        lines = self._lines.get((row, width))
+        ident = self.ids[row]
+        key = (ident if ident is not None else row, width)
+        lines = self._lines.get(key)
         if lines is None:
             lines = self._draw(row, width, base)
             if len(self._lines) > 2000:  # a few screens' worth; old widths and far rows go
                 self._lines.clear()
-            self._lines[(row, width)] = lines
+            self._lines[key] = lines
         strip = lines[line]
         if row == self.cursor:
             # on top of the row's own colours (Strip.apply_style would put it underneath them)
-            cursor = self.get_component_rich_style("virtual-list--cursor")
             strip = Strip(Segment.apply_style(strip, post_style=cursor), strip.cell_length)
         return strip
 
