@@ -5,7 +5,7 @@ One entry per briefing file, named by a hash of its absolute path, in
 two lines: a small JSON header with the key and a SHA-256 of the payload, then the JSON payload (the
 built briefing and its problems). An entry is used only when the key still holds:
 
-- the cache format (:data:`CACHE_FORMAT`) and the briefing format (``schema.FORMAT_VERSION``);
+- the cache format (:data:`CACHE_FORMAT`) and the briefing format (``vocabulary.FORMAT_VERSION``);
 - the YAML file's absolute path, size, ``mtime_ns`` and SHA-256 (the loader reads the bytes anyway,
   so hashing them costs little and catches edits that keep size and mtime);
 - the source text it references: same size and ``mtime_ns``, or else the same SHA-256 (a ``touch``
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import schema
+from . import vocabulary
 from .problems import Problem
 from .records import Briefing
 from .serialize import briefing_from_json, briefing_to_json, problems_from_json, problems_to_json
@@ -130,7 +130,7 @@ class ParseCache:
     @staticmethod
     def _yaml_key(yaml_path: Path, st: os.stat_result, data: bytes) -> dict[str, Any]:
         return {
-            "cache_format": CACHE_FORMAT, "format_version": schema.FORMAT_VERSION,
+            "cache_format": CACHE_FORMAT, "format_version": vocabulary.FORMAT_VERSION,
             "path": str(yaml_path.absolute()), "size": st.st_size, "mtime_ns": st.st_mtime_ns,
             "sha256": hashlib.sha256(data).hexdigest(),
         }

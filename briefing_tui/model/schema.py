@@ -11,7 +11,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-FORMAT_VERSION = 1
+from .vocabulary import ACTOR_KINDS, CLAIM_KINDS, FORMAT_VERSION
+
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 SCHEMA_PATH = Path(__file__).with_name("briefing.schema.json")
 
@@ -75,14 +76,6 @@ class Obj:
 
 Kind = Text | Slug | Integer | Number | Choice | Pattern | ListOf | Obj
 
-ACTOR_KINDS = (
-    "person", "state", "government", "organization", "armed-group", "movement", "media", "document",
-    "group", "other",
-)
-CLAIM_KINDS = (
-    "assertion", "assurance", "estimate", "denial", "doubt", "forecast", "recommendation", "report",
-    "promise", "warning", "opinion",
-)
 REVIEW = Choice(("proposed", "confirmed"))
 
 TOPIC = Obj("topic", (

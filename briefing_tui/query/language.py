@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model.records import Briefing
-from ..model.schema import CLAIM_KINDS
+from ..model.vocabulary import CLAIM_KINDS
 from .filters import FIELDS, FLAGS, ClaimFilter, Term
 
 _OPEN_QUOTES = {'"': '"', "“": "”", "'": "'"}

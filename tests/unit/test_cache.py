@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing_tui.model import cache as cache_module
-from briefing_tui.model import load_briefing, load_paths, schema
+from briefing_tui.model import load_briefing, load_paths, vocabulary
 from briefing_tui.model.cache import ParseCache, cache_dir
 from briefing_tui.model.records import Briefing
 
@@ -164,7 +164,7 @@ def test_an_entry_of_another_version_is_ignored(mini: Path, cache: ParseCache, m
     if constant == "cache":
         monkeypatch.setattr(cache_module, "CACHE_FORMAT", cache_module.CACHE_FORMAT + 1)
     else:
-        monkeypatch.setattr(schema, "FORMAT_VERSION", schema.FORMAT_VERSION + 1)
+        monkeypatch.setattr(vocabulary, "FORMAT_VERSION", vocabulary.FORMAT_VERSION + 1)
     assert cache.get(mini, mini.stat(), mini.read_bytes(), str(mini)) is None
     assert load_briefing(mini, cache=cache) == cold  # rebuilt...
     assert cache.get(mini, mini.stat(), mini.read_bytes(), str(mini)) is not None  # ...and recorded anew
