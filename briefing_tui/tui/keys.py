@@ -39,7 +39,9 @@ APP = (
 )
 
 READER = (
-    Key("filter", "slash", "focus_filter", "Filter", "Type a query: actor:ID topic:ID kind:K section:ID \"text\", -term negates."),
+    # priority: handled when the key arrives, so the keys right behind it already go to the filter
+    Key("filter", "slash", "focus_filter", "Filter", "Type a query: actor:ID topic:ID kind:K section:ID \"text\", -term negates.",
+        priority=True),
     Key("clear", "escape", "clear_filter", "Clear", "Clear the filter and show the section text again.", show=False),
     Key("actor", "a", "pick_actor", "Actor", "Pick an actor (fuzzy) and filter by what they say."),
     Key("topic", "t", "pick_topic", "Topic", "Pick a topic (fuzzy) and filter by it."),

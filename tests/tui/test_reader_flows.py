@@ -318,3 +318,28 @@ async def test_while_typing_the_list_answers_each_key_and_the_rest_catches_up_at
         await type_text(pilot, "")
         assert listed_claims(pilot) == []
         assert "No claim matches the filter" in static_text(details)  # not the last match's details
+
+
+async def test_keys_arriving_with_the_slash_all_go_into_the_filter() -> None:
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        # one burst, as a paste or a slow link delivers it: "q" must not quit, "a" must not pick an actor
+        for key, char in [("slash", "/"), *((c if c != " " else "space", c) for c in "quote a")]:
+            event = events.Key(key, char)
+            event.set_sender(app)
+            app._driver.send_message(event)  # as the terminal driver does, with no pause between keys
+        await pilot.pause()
+        await type_text(pilot, "")
+        assert app.is_running and app.screen is screen
+        assert screen.filter_bar.input.value == "quote a"
+
+
+async def test_a_slash_typed_in_the_filter_is_text() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, '"a/b"')
+        assert screen.filter_bar.input.value == '"a/b"'

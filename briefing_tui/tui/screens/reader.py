@@ -351,8 +351,15 @@ class ReaderScreen(AnnotationActions, Screen[None]):
 
     # -- actions ---------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_filter" and self.is_mounted and self.filter_bar.input.has_focus:
+            return False  # a "/" typed into the query is text
+        return True
+
     def action_focus_filter(self) -> None:
-        self.filter_bar.input.focus()
+        # At once, not after the keys already queued (Widget.focus waits): what is typed straight
+        # after "/" (a paste, a fast typist, a slow link) belongs in the filter, not to the reader.
+        self.set_focus(self.filter_bar.input)
 
     def action_clear_filter(self) -> None:
         if not self.filter.is_empty or self.filter_bar.input.value:
