@@ -223,6 +223,10 @@ class Briefing:
         """The source paragraphs a claim's quote stands among: here, the whole article."""
         return self.source.paragraphs
 
+    def paragraph_in_article(self, number: int) -> int:
+        """The number paragraph ``number`` has in its own article, as a reader would cite it."""
+        return number
+
     @property
     def member_titles(self) -> Mapping[str, str]:
         """Id and title of each briefing this one is made of: just itself."""

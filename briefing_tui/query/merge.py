@@ -8,6 +8,7 @@ and become one. The members' source texts are laid end to end, so every quote ke
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -39,6 +40,15 @@ class LibraryBriefing(r.Briefing):
             return self.source.paragraphs[: self.paragraph_ranges[0][1]] if self.paragraph_ranges else ()
         first, last = self.paragraph_ranges[index]
         return self.source.paragraphs[first - 1 : last]
+
+    def paragraph_in_article(self, number: int) -> int:
+        # the library numbers its members' paragraphs in one run; a citation needs the member's own
+        index = bisect_right(self._first_paragraphs, number) - 1
+        return number - self.paragraph_ranges[index][0] + 1 if index >= 0 else number
+
+    @cached_property
+    def _first_paragraphs(self) -> list[int]:
+        return [first for first, _last in self.paragraph_ranges]
 
     @cached_property
     def member_titles(self) -> Mapping[str, str]:

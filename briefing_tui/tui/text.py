@@ -36,6 +36,11 @@ def actor_line(briefing: Briefing, actor: Actor | None, actor_id: str) -> Conten
     return join(parts)
 
 
+def pilcrow(briefing: Briefing, number: int) -> str:
+    """``¶3``: a paragraph as it is cited, numbered within its own article."""
+    return f"¶{briefing.paragraph_in_article(number)}"
+
+
 def via_line(briefing: Briefing, claim: Claim) -> Content:
     return join((literal(briefing.actor_name(a)) for a in claim.via), " → ")
 

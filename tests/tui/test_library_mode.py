@@ -35,7 +35,9 @@ async def test_a_folder_opens_as_one_library(tmp_path: Path) -> None:
         await type_text(pilot, "briefing:mini")
         await pilot.press("enter")
         assert list(screen.query_one(ClaimList).ids) == ["mini/c-count", "mini/c-doubt"]
-        assert "From     A minimal briefing" in static_text(screen.query_one(DetailsPane).query_one("#details-body", Static))
+        details = static_text(screen.query_one(DetailsPane).query_one("#details-body", Static))
+        assert "From     A minimal briefing" in details
+        assert "(¶1)" in details  # cited as in its own article, not by its place in the library
 
         await pilot.press("s")
         await pilot.pause()

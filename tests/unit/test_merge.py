@@ -43,6 +43,17 @@ def test_source_paragraphs_are_those_of_the_claims_own_member() -> None:
     assert [p.text for p in library.source_paragraphs_for(mini_claim)] == [p.text for p in MINI_B.source.paragraphs]
 
 
+def test_a_paragraph_is_cited_by_its_number_in_its_own_article() -> None:
+    library = merge([SEED, MINI_B])
+    for member in (SEED, MINI_B):
+        key = member.id
+        for claim in member.claims:
+            merged = library.claim_by_id[f"{key}/{claim.id}"]
+            assert library.paragraph_in_article(merged.span.paragraph) == claim.span.paragraph
+    assert library.paragraph_in_article(len(SEED.source.paragraphs) + 1) == 1  # the mini's first
+    assert SEED.paragraph_in_article(7) == 7
+
+
 def test_shared_actors_become_one_by_alias(tmp_path: Path) -> None:
     library = merge([MINI_B, _sibling(tmp_path)])
     smiths = [a for a in library.actors if a.name == "John Smith"]

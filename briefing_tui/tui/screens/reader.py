@@ -229,7 +229,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
             loading = (f"  ·  loading briefing files: {loaded:,} of {total:,}" if loaded < total
                        else f"  ·  all {total:,} briefing files read; joining them up")
         if self._errors:
-            self.filter_bar.set_status("  ·  ".join(self._errors), "error")
+            self.filter_bar.set_status("  ·  ".join(self._errors) + loading, "error")
         elif not self.matches:
             hint = "remove a term, or press Esc to clear the filter"
             self.filter_bar.set_status(f"No claims match {describe(self.filter, self.briefing)}: {hint}.{loading}", "empty")

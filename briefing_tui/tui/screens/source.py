@@ -9,7 +9,7 @@ from textual.widgets import Footer, Header, Static
 
 from ...model.records import Briefing, Claim
 from .. import keys
-from ..text import join, literal
+from ..text import join, literal, pilcrow
 
 QUOTE_STYLE = "reverse bold"
 
@@ -39,7 +39,7 @@ class SourceScreen(Screen[None]):
                 span = self.claim.span if self.claim else None
                 if span and span.paragraph == paragraph.number:
                     content = content.stylize(QUOTE_STYLE, span.start - paragraph.start, span.end - paragraph.start)
-                yield Static(join([literal(f"¶{paragraph.number} ", "dim"), content]), classes="paragraph",
+                yield Static(join([literal(f"{pilcrow(self.briefing, paragraph.number)} ", "dim"), content]), classes="paragraph",
                              id=f"source-p{paragraph.number}")
         yield Footer()
 

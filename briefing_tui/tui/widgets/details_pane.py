@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from ...model.records import Briefing, Claim
 from .. import keys
-from ..text import actor_line, join, literal, topics_line, via_line
+from ..text import actor_line, join, literal, pilcrow, topics_line, via_line
 
 
 MAX_SIBLINGS = 12  # a prolific speaker in a library has thousands; the filter shows them all
@@ -31,7 +31,7 @@ def claim_details(briefing: Briefing, claim: Claim, note: str | None = None, fla
         parts.append(_row("From", briefing.member_titles.get(briefing.origin_of(claim.id), "")))
     if claim.about:
         parts.append(_row("About", join((literal(briefing.actor_name(a)) for a in claim.about), ", ")))
-    where = f"  (¶{claim.span.paragraph})" if claim.span else "  (not found in the source)"
+    where = f"  ({pilcrow(briefing, claim.span.paragraph)})" if claim.span else "  (not found in the source)"
     parts += [
         _row("Quote", join([literal("“" + claim.quote + "”", "italic"), literal(where, "dim")])),
         _row("Summary", claim.summary),

@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from ...model.records import Briefing, Claim, Position
-from ..text import actor_line, join, literal, via_line
+from ..text import actor_line, join, literal, pilcrow, via_line
 from .nav_pane import VimOptionList
 
 MATCH_MARK = "▶ "
@@ -21,7 +21,7 @@ def claim_card(briefing: Briefing, claim: Claim, matching: bool) -> Content:
         "\n  ",
         literal("“" + claim.quote + "”", "italic"),
     ]
-    where = f"¶{claim.span.paragraph}" if claim.span else "quote not found in source"
+    where = pilcrow(briefing, claim.span.paragraph) if claim.span else "quote not found in source"
     details = [where, claim.kind]
     if claim.grading:
         details.append(f"graded {claim.grading.code}")

@@ -12,7 +12,7 @@ from textual.widgets import ContentSwitcher, Static
 
 from ...model.records import Briefing, Claim, Section
 from .. import keys
-from ..text import join, literal, topics_line
+from ..text import join, literal, pilcrow, topics_line
 from .virtual_list import VirtualList
 
 SELECTED_STYLE = "reverse bold"
@@ -90,7 +90,7 @@ class SectionView(VerticalScroll, can_focus=True):
                 MATCH_STYLE if claim.id in self._matching else CLAIM_STYLE
             )
             content = content.stylize(style, claim.span.start - paragraph.start, claim.span.end - paragraph.start)
-        return join([literal(f"¶{number} ", "dim"), content])
+        return join([literal(f"{pilcrow(self._briefing, number)} ", "dim"), content])
 
     def _scroll_to_selected(self, animate: bool) -> None:
         claim = next((c for c in self._claims if c.id == self._selected), None)
