@@ -56,6 +56,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         self.claim_id: str | None = None
         self._errors: tuple[str, ...] = ()
         self._typing = False  # inside apply_query for a keystroke
+        self._filter_asked = False  # "/" was pressed
         self._details_due = False  # the details pane waits for typing to pause
         self.title = briefing.title
 
@@ -87,7 +88,8 @@ class ReaderScreen(AnnotationActions, Screen[None]):
             self.show_section(self.section_id, self.claim_id or (first[0].id if first else None))
         elif self.claim_id:
             self.select_claim(self.claim_id)
-        self.query_one(ClaimList if self.in_list else SectionView).focus()
+        if not self._filter_asked:  # a "/" pressed while the reader was opening stands
+            self.set_focus(self.query_one(ClaimList if self.in_list else SectionView))
         self._start_place = (self.claim_id, self.section_id)
         self._report_orphans()
 
@@ -359,6 +361,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
     def action_focus_filter(self) -> None:
         # At once, not after the keys already queued (Widget.focus waits): what is typed straight
         # after "/" (a paste, a fast typist, a slow link) belongs in the filter, not to the reader.
+        self._filter_asked = True
         self.set_focus(self.filter_bar.input)
 
     def action_clear_filter(self) -> None:
