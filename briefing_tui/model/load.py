@@ -24,6 +24,8 @@ BRIEFING_SUFFIXES = (".yaml", ".yml")
 
 @dataclass(frozen=True)
 class LoadResult:
+    """What loading one file gave: the briefing (None when unusable) and every problem found."""
+
     path: str
     briefing: Briefing | None
     problems: tuple[Problem, ...]

@@ -25,6 +25,8 @@ def _marks() -> Marks:
 
 @dataclass(frozen=True)
 class Topic:
+    """A subject the briefing's sections and claims are tagged with."""
+
     id: str
     name: str
     description: str = ""
@@ -33,6 +35,8 @@ class Topic:
 
 @dataclass(frozen=True)
 class Actor:
+    """Someone who makes claims or is spoken of: a person, state, organization, outlet or document."""
+
     id: str
     name: str
     kind: str
@@ -50,6 +54,8 @@ class Actor:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """One paragraph of the source text, by number and place."""
+
     number: int
     start: int  # offsets into the source text
     end: int
@@ -58,6 +64,8 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Section:
+    """A run of paragraphs on one subject, with the topics it is tagged with."""
+
     id: str
     title: str
     topics: tuple[str, ...]
@@ -69,6 +77,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Figure:
+    """A number a claim gives, with what it counts and how exact it is."""
+
     value: float | int
     unit: str
     counts: str
@@ -84,6 +94,8 @@ class Figure:
 
 @dataclass(frozen=True)
 class Grading:
+    """How far a claim's source and content can be trusted (Admiralty code)."""
+
     reliability: str
     credibility: int
     note: str = ""
@@ -104,6 +116,8 @@ class Span:
 
 @dataclass(frozen=True)
 class Claim:
+    """What one actor asserts, with the verbatim quote it rests on and who relayed it."""
+
     id: str
     section: str
     actor: str
@@ -122,6 +136,8 @@ class Claim:
 
 @dataclass(frozen=True)
 class Position:
+    """One side of a dispute and the claims that hold it."""
+
     label: str
     claims: tuple[str, ...]
     summary: str = ""
@@ -129,6 +145,8 @@ class Position:
 
 @dataclass(frozen=True)
 class Dispute:
+    """A question on which claims disagree, set out as positions."""
+
     id: str
     question: str
     positions: tuple[Position, ...]
@@ -142,6 +160,8 @@ class Dispute:
 
 @dataclass(frozen=True)
 class KeyJudgment:
+    """A bottom-line judgment of the briefing and the claims behind it."""
+
     id: str
     text: str
     claims: tuple[str, ...]
@@ -150,6 +170,8 @@ class KeyJudgment:
 
 @dataclass(frozen=True)
 class Source:
+    """The article a briefing segments: its file, hash, text and paragraphs."""
+
     path: str  # as written in the YAML, relative to it
     sha256: str
     text: str = ""
@@ -158,6 +180,8 @@ class Source:
 
 @dataclass(frozen=True)
 class Briefing:
+    """An article made into a briefing: its sections, actors, claims and disputes."""
+
     id: str
     title: str
     publication: str

@@ -12,6 +12,8 @@ from ..model.records import Briefing, Claim, Dispute
 
 @dataclass(frozen=True)
 class Facets:
+    """How many of the claims a filter leaves fall under each actor, topic, kind, section and so on."""
+
     speakers: Counter[str]  # claims each actor makes
     mentioned: Counter[str]  # claims each actor makes, is the subject of, or relays
     topics: Counter[str]

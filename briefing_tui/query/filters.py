@@ -50,6 +50,8 @@ class Term:
 
 @dataclass(frozen=True)
 class ClaimFilter:
+    """Terms that must all hold for a claim to be kept."""
+
     terms: tuple[Term, ...] = ()
 
     def with_term(self, term: Term) -> ClaimFilter:

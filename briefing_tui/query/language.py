@@ -25,6 +25,8 @@ _OPEN_QUOTES = {'"': '"', "“": "”", "'": "'"}
 
 @dataclass(frozen=True)
 class ParsedQuery:
+    """A typed query read as a filter, with what could not be read."""
+
     filter: ClaimFilter
     errors: tuple[str, ...] = ()
 
@@ -35,6 +37,8 @@ class ParsedQuery:
 
 @dataclass(frozen=True)
 class _Token:
+    """One word of a query, with its field and sign."""
+
     text: str
     negated: bool
     field: str | None

@@ -24,6 +24,8 @@ class Conflict:
 
 @dataclass(frozen=True)
 class BookmarkOp:
+    """Bookmark a claim, or take the bookmark away."""
+
     claim_id: str
     on: bool
 
@@ -34,6 +36,8 @@ class BookmarkOp:
 
 @dataclass(frozen=True)
 class ReadOp:
+    """Mark a claim read, or unread."""
+
     claim_id: str
     on: bool
 
@@ -69,6 +73,8 @@ class NoteOp:
 
 @dataclass(frozen=True)
 class PositionOp:
+    """Remember where the reader is."""
+
     position: Position
 
     def apply(self, state: ReadingState, merging: bool) -> Conflict | None:

@@ -183,7 +183,8 @@ class BriefingApp(App[None]):
         from .screens.library import LibraryScreen
 
         if not isinstance(self.screen, LibraryScreen):
-            self.push_screen(LibraryScreen(self.results))
+            growing = self.growing
+            self.push_screen(LibraryScreen(self.results, (growing.loaded_files, len(growing.files)) if growing else None))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

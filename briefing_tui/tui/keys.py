@@ -13,6 +13,8 @@ from textual.binding import Binding
 
 @dataclass(frozen=True)
 class Key:
+    """One key of the reader: what it does, and how the footer and help describe it."""
+
     id: str
     keys: str  # Textual key names, comma-separated
     action: str

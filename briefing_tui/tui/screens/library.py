@@ -23,10 +23,14 @@ class LibraryScreen(Screen[None]):
     LibraryScreen #problems { height: 40%; border: round $panel; padding: 0 1; overflow-y: auto; }
     """
 
-    def __init__(self, results: list[LoadResult]) -> None:
+    def __init__(self, results: list[LoadResult], progress: tuple[int, int] | None = None) -> None:
+        """``progress``: files loaded and files in all, while the library is still loading."""
         super().__init__()
-        self.results = results
-        self.sub_title = f"{len(results)} briefing file(s)"
+        # the files with problems first: they are what a reader comes here for
+        self.results = sorted(results, key=lambda r: not r.problems)
+        broken = sum(1 for r in results if r.problems)
+        self.sub_title = f"{len(results)} briefing file(s), {broken} with problems" + (
+            f" · still loading: {progress[0]:,} of {progress[1]:,} files read" if progress else "")
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -58,7 +58,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         self._typing = False  # inside apply_query for a keystroke
         self._filter_asked = False  # "/" was pressed
         self._details_due = False  # the details pane waits for typing to pause
-        self.title = briefing.title
+        self.title = self._title()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -141,9 +141,9 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         """Show a reloaded edition of the same briefing, or more of a library (``search`` may come
         with its counts made), keeping the query and the selection."""
         self.briefing = briefing
-        self.title = briefing.title
         self.search = search or ClaimSearch(briefing)
         self.more_to_load = more_to_load
+        self.title = self._title()
         if not more_to_load:
             self._progress = None
         self._start_indexing()
@@ -155,6 +155,10 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         self.apply_query(self.filter_bar.input.value)
         if self.claim_id:
             self.select_claim(self.claim_id)
+
+    def _title(self) -> str:
+        # while a library loads, its title counts only what is in so far: say so
+        return self.briefing.title + (" (loading)" if self.more_to_load else "")
 
     def _restore_awaited(self) -> None:
         """The saved place has loaded: go there, unless the reader has moved on meanwhile."""

@@ -24,6 +24,8 @@ class VimOptionList(OptionList):
 
 @dataclass(frozen=True)
 class _Entry:
+    """One row of the navigation pane."""
+
     id: str | None  # "kind:ident", or None for a heading
     label: str
     count: int | None = None

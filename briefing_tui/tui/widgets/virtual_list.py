@@ -26,6 +26,8 @@ RenderRow = Callable[[int], Content]  # row index -> its content, one line per r
 
 @dataclass
 class _RowMessage(Message):
+    """A message about one row of a virtual list."""
+
     virtual_list: VirtualList
     index: int
     id: str
