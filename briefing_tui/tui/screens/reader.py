@@ -277,12 +277,14 @@ class ReaderScreen(AnnotationActions, Screen[None]):
     def show_list(self) -> None:
         reading = self.query_one(ReadingPane)
         reading.current = "claim-list"
-        reading.border_title = "Matching claims"  # how many is in the status line: a title change repaints the pane
-        self.query_one(ClaimList).show(self.briefing, self.matches, self.claim_id)
+        if reading.border_title != "Matching claims":  # setting a title repaints the pane, even the same one
+            reading.border_title = "Matching claims"  # how many is in the status line
+        claim_list = self.query_one(ClaimList)
+        claim_list.show(self.briefing, self.matches, self.claim_id)
         if not self.matches:
             self._details_due = False  # nothing to catch up with: no claim is listed
             self.query_one(DetailsPane).show(literal("No claim matches the filter. Esc clears it."))
-        if self.matches and self.selected_claim not in self.matches:  # identity scan in C: cheap at 50,000
+        elif self.claim_id is None or claim_list.index_of(self.claim_id) is None:
             self.select_claim(self.matches[0].id)  # the details pane follows the list, never a claim it hides
 
     def show_section(self, section_id: str, claim_id: str | None) -> None:

@@ -102,7 +102,7 @@ class VirtualList(ScrollView, can_focus=True):
 
     def index_of(self, ident: str) -> int | None:
         try:
-            return list(self.ids).index(ident) if len(self.ids) < 100_000 else None
+            return self.ids.index(ident)  # a scan in C over strings: about a millisecond at 50,000
         except ValueError:
             return None
 
