@@ -172,6 +172,14 @@ def _run(work: Path, quick: bool) -> int:
     rows.append(Row("start to whole library in the reader: 1,000-briefing folder, warm", warm_all, runs,
                     note="then indexed in the background; filters scan until then"))
 
+    for label, extra in (("warm", []), ("cold", ["--no-cache"])):
+        peak_file = work / f"peak-{label}.txt"
+        run_in_pty([PY, "-m", "benchmarks.peak", *extra, str(library_dir)],
+                   {**env_cache, **ALL_LOADED, "PEAK_FILE": str(peak_file), "PYTHONPATH": str(ROOT)}, loaded)
+        peak = float(peak_file.read_text())
+        rows.append(Row(f"peak RSS, the reader with 1,000 briefings loaded and indexed ({label})", None, 1,
+                        "< 250 MiB", peak < 250, f"{peak:.0f} MiB"))
+
     index_time, probe = _median_probe(["load", str(library_dir), "--cache", str(cache_dir), "--index"], slow_runs, "index")
     rows.append(Row("build library index, 50,000 claims", index_time, slow_runs))
     rows.append(Row("peak RSS, 50,000 claims loaded (warm) + index", None, 1, "< 250 MiB", probe["peak_mib"] < 250,
