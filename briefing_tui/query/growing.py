@@ -83,8 +83,12 @@ class GrowingLibrary:
 
     def library(self) -> LibraryBriefing | None:
         """Every readable briefing loaded so far, merged as one; None while none is readable."""
+        from ..model.cache import ParseCache
         from .merge import merge  # a single briefing, the common case, never needs it
 
         briefings = [r.briefing for r in self.results if r.briefing is not None]
         self._readable_at_last_merge = len(briefings)
-        return merge(briefings, library_id=self.library_id) if briefings else None
+        if not briefings:
+            return None
+        with ParseCache.batch():  # a merge allocates no cycles: the collector would only slow it down
+            return merge(briefings, library_id=self.library_id)

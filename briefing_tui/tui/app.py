@@ -80,8 +80,7 @@ class BriefingApp(App[None]):
         return self._library_reader
 
     def on_mount(self) -> None:
-        if self.growing is None:  # else once the library is loaded: it is still allocating meanwhile
-            self.call_after_refresh(self._settle)
+        self.call_after_refresh(self._settle)
         if os.environ.get("BRIEFING_TUI_EXIT_AFTER_PAINT"):
             # benchmarks/ measure start to first paint: leave as soon as the first frame is drawn
             self.call_after_refresh(lambda: self.call_after_refresh(self.exit))
@@ -137,7 +136,7 @@ class BriefingApp(App[None]):
         if not done:
             return
         self.growing = None
-        self._settle()
+        self._settle()  # again: what was loaded since the first frame lives as long as the app too
         broken = sum(1 for r in results if r.briefing is None)
         b = reader.briefing
         message = f"Library loaded: {len(b.member_titles):,} briefings, {len(b.claims):,} claims."
@@ -151,9 +150,10 @@ class BriefingApp(App[None]):
 
     @staticmethod
     def _settle() -> None:
-        """After the first frame (or once a library is loaded): what was loaded lives as long as the
-        app, so move it out of the collector's way for good, and let the collector run again (launch()
-        held it off)."""
+        """After the first frame, and again once a library is loaded: what was loaded lives as long
+        as the app, so move it out of the collector's way for good, and let the collector run again
+        (launch() held it off; a library loading in the background needs it, cold YAML parsing
+        leaves cycles behind)."""
         gc.freeze()
         gc.enable()
 
