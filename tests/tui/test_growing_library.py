@@ -16,6 +16,7 @@ from conftest import ROOT
 from textual.widgets import Static
 
 from briefing_tui.model import load_paths
+from briefing_tui.model.records import Claim
 from briefing_tui.query.growing import GrowingLibrary
 from briefing_tui.query.merge import merge
 from briefing_tui.state import Position, StateStore
@@ -54,6 +55,16 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def status(app: BriefingApp) -> str:
     return str(app.screen.query_one("#filter-status", Static).content)
+
+
+def save_place(growing: GrowingLibrary, folder: Path, index: int) -> Claim:
+    """Save the library's claim ``index`` as the reader's place, as a previous session would have."""
+    whole = merge([r.briefing for r in load_paths([folder]) if r.briefing], growing.library_id)
+    saved = whole.claims[index]
+    store = StateStore.open(growing.library_id)
+    store.set_position(Position(selected=("claim", saved.id)))
+    store.save()
+    return saved
 
 
 async def until_loaded(pilot, app: BriefingApp) -> None:  # type: ignore[no-untyped-def]
@@ -101,11 +112,7 @@ async def test_the_reader_opens_on_what_is_loaded_and_takes_the_rest_as_it_comes
 
 async def test_the_saved_place_is_restored_when_its_briefing_arrives(folder: Path) -> None:
     growing = GatedLibrary([folder], free=1)
-    whole = merge([r.briefing for r in load_paths([folder]) if r.briefing], growing.library_id)
-    saved = whole.claims[-3]  # in the last briefing: not there on the first frame
-    store = StateStore.open(growing.library_id)
-    store.set_position(Position(selected=("claim", saved.id)))
-    store.save()
+    saved = save_place(growing, folder, -3)  # in the last briefing: not there on the first frame
 
     growing.load_for(0)
     app = BriefingApp(growing.results, growing=growing)
@@ -117,7 +124,6 @@ async def test_the_saved_place_is_restored_when_its_briefing_arrives(folder: Pat
         await until_loaded(pilot, app)
         assert screen.claim_id == saved.id
         assert screen.section_id == saved.section
-    print("POS", StateStore.open(growing.library_id).position, saved.id, growing.loaded_files)
     assert StateStore.open(growing.library_id).position.selected == ("claim", saved.id)
 
 
@@ -128,11 +134,7 @@ async def test_quitting_while_it_loads_leaves_at_once_and_keeps_the_saved_place(
     monkeypatch.setattr(app_module, "LOAD_SLICE", 0)  # a file per step, and a hand-over each time they double
     monkeypatch.setattr(app_module, "MERGE_INTERVAL", 0)
     growing = GatedLibrary([folder], free=6)
-    whole = merge([r.briefing for r in load_paths([folder]) if r.briefing], growing.library_id)
-    saved = whole.claims[-1]
-    store = StateStore.open(growing.library_id)
-    store.set_position(Position(selected=("claim", saved.id)))
-    store.save()
+    saved = save_place(growing, folder, -1)
 
     growing.load_for(0)
     app = BriefingApp(growing.results, growing=growing)
