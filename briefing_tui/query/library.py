@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model.records import Briefing, Claim
@@ -72,11 +72,20 @@ class LibraryFacets:
 # -- grouping -------------------------------------------------------------------------------------
 
 
-def group_members(members: Sequence[tuple[int, str, Sequence[str]]]) -> list[Group]:
+def actor_members(briefings: Sequence[Briefing]) -> tuple[list[tuple[int, str, Sequence[str]]], set[int]]:
+    """Every actor of ``briefings`` as a member for :func:`group_members`, and which members are people."""
+    members = [(i, a.id, a.names, a.kind == "person") for i, b in enumerate(briefings) for a in b.actors]
+    return [m[:3] for m in members], {n for n, m in enumerate(members) if m[3]}
+
+
+def group_members(members: Sequence[tuple[int, str, Sequence[str]]], people: Collection[int] = ()) -> list[Group]:
     """Group ``(briefing index, local id, names)`` members: same id, or a shared case-folded name.
 
     Ids link first; then names, in member order, except where a merge would put two members of
-    one briefing together (two distinct actors of a briefing stay distinct, whatever they share).
+    one briefing together (two distinct actors of a briefing stay distinct, whatever they share),
+    and except through a title that people with different names of their own share as an alias:
+    "Professor Ahmadi" for Farida and for Bakhtiyor Ahmadi names neither. (Organizations keep
+    linking by alias: "ISIS" is the same group whether its name is written with "The" or not.)
     A group's key is the id of its first member, so keys are unique and usually the familiar id.
     """
     parent = list(range(len(members)))
@@ -96,12 +105,21 @@ def group_members(members: Sequence[tuple[int, str, Sequence[str]]]) -> list[Gro
         parent[other] = root
         briefings[root] |= briefings[other]
 
+    own_names = {names[0].casefold() for _, _, names in members if names}
+    people_by_alias: dict[str, set[str]] = {}
+    for i in people:
+        names = members[i][2]
+        for name in names[1:]:
+            people_by_alias.setdefault(name.casefold(), set()).add(names[0].casefold())
     first_with: dict[str, int] = {}
     for i, (_, ident, _) in enumerate(members):
         union(first_with.setdefault("id\x00" + ident, i), i)
     for i, (_, _, names) in enumerate(members):
         for name in names:
-            union(first_with.setdefault("name\x00" + name.casefold(), i), i)
+            key = name.casefold()
+            if len(people_by_alias.get(key, ())) > 1 and key not in own_names:
+                continue  # a title several people go by
+            union(first_with.setdefault("name\x00" + key, i), i)
 
     grouped: dict[int, list[int]] = {}
     for i in range(len(members)):
@@ -122,8 +140,7 @@ class Library:
     def __init__(self, briefings: Iterable[Briefing]) -> None:
         self.briefings: tuple[Briefing, ...] = tuple(briefings)
         self.briefing_keys = unique_keys([b.id for b in self.briefings])
-        self.actor_groups = group_members(
-            [(i, a.id, a.names) for i, b in enumerate(self.briefings) for a in b.actors])
+        self.actor_groups = group_members(*actor_members(self.briefings))
         self.topic_groups = group_members(
             [(i, t.id, (t.name,)) for i, b in enumerate(self.briefings) for t in b.topics])
         self._actor_key = {(i, local): g.key for g in self.actor_groups for i, local in g.ids.items()}

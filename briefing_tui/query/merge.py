@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from ..model import records as r
-from .library import group_members, unique_keys
+from .library import actor_members, group_members, unique_keys
 
 T = TypeVar("T")
 
@@ -69,7 +69,7 @@ def _with(record: T, **changes: object) -> T:
 def merge(briefings: Sequence[r.Briefing], library_id: str = "library") -> LibraryBriefing:
     """One LibraryBriefing of ``briefings`` (at least one), keeping their order."""
     keys = unique_keys([b.id for b in briefings])
-    actor_groups = group_members([(i, a.id, a.names) for i, b in enumerate(briefings) for a in b.actors])
+    actor_groups = group_members(*actor_members(briefings))
     topic_groups = group_members([(i, t.id, (t.name,)) for i, b in enumerate(briefings) for t in b.topics])
     actor_key = {(i, local): g.key for g in actor_groups for i, local in g.ids.items()}
     topic_key = {(i, local): g.key for g in topic_groups for i, local in g.ids.items()}

@@ -190,6 +190,25 @@ def test_actors_match_by_id_and_by_casefolded_name_or_alias() -> None:
     assert library.actor_named("nobody") is None
 
 
+def test_a_title_two_people_share_links_neither_but_an_organizations_alias_still_does() -> None:
+    library = Library([
+        _briefing("a", [Actor("farida-ahmadi", "Farida Ahmadi", "person", aliases=("Professor Ahmadi",)),
+                        Actor("isis", "Islamic State", "armed-group", aliases=("ISIS",))],
+                  [_claim("c1", "farida-ahmadi"), _claim("c2", "isis")]),
+        _briefing("b", [Actor("bakhtiyor-ahmadi", "Bakhtiyor Ahmadi", "person", aliases=("Professor Ahmadi",)),
+                        Actor("islamic-state", "The Islamic State", "armed-group", aliases=("isis",))],
+                  [_claim("c1", "bakhtiyor-ahmadi"), _claim("c2", "islamic-state")]),
+        _briefing("c", [Actor("fa", "Professor Farida Ahmadi", "person", aliases=("Farida Ahmadi",))],
+                  [_claim("c1", "fa")]),
+    ])
+    groups = sorted(sorted(g.ids.items()) for g in library.actor_groups)
+    assert [(0, "farida-ahmadi"), (2, "fa")] in groups  # her own name, given as an alias, still links her
+    assert [(1, "bakhtiyor-ahmadi")] in groups
+    assert [(0, "isis"), (1, "islamic-state")] in groups
+    found = library.query(ClaimFilter((Term("actor", "farida-ahmadi"),)))
+    assert [(lc.briefing.id, lc.claim.id) for lc in found] == [("a", "c1"), ("c", "c1")]
+
+
 def test_two_actors_of_one_briefing_never_merge() -> None:
     groups = group_members([
         (0, "smith", ("John Smith", "General Smith")), (0, "smith-jr", ("John Smith Jr", "General Smith")),
