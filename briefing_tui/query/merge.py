@@ -9,7 +9,7 @@ and become one. The members' source texts are laid end to end, so every quote ke
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -66,6 +66,13 @@ def _with(record: T, **changes: object) -> T:
     return copy
 
 
+def _mapped(ids: tuple[str, ...], key: Callable[[str], str]) -> tuple[str, ...]:
+    """``ids`` under their library keys; the same tuple when no id changes (most do not), so a
+    library of 50,000 claims does not hold three new tuples for each."""
+    mapped = tuple(key(i) for i in ids)
+    return ids if mapped == ids else mapped
+
+
 def merge(briefings: Sequence[r.Briefing], library_id: str = "library") -> LibraryBriefing:
     """One LibraryBriefing of ``briefings`` (at least one), keeping their order."""
     keys = unique_keys([b.id for b in briefings])
@@ -104,16 +111,17 @@ def merge(briefings: Sequence[r.Briefing], library_id: str = "library") -> Libra
         paragraphs += [r.Paragraph(p.number + number_offset, p.start + offset, p.end + offset, p.text)
                        for p in source.paragraphs]
         ranges.append((number_offset + 1, number_offset + len(source.paragraphs)))
+        section_ids = {s.id: ns(s.id) for s in member.sections}  # one string per section, not per claim
         sections += [
-            _with(s, id=ns(s.id), topics=tuple(topic(t) for t in s.topics),
+            _with(s, id=section_ids[s.id], topics=tuple(topic(t) for t in s.topics),
                                 paragraphs=tuple(n + number_offset for n in s.paragraphs))
             for s in member.sections
         ]
         for c in member.claims:
             span = c.span and r.Span(c.span.start + offset, c.span.end + offset, c.span.paragraph + number_offset)
             claims.append(_with(
-                c, id=ns(c.id), section=ns(c.section), actor=actor(c.actor), about=tuple(actor(a) for a in c.about),
-                via=tuple(actor(a) for a in c.via), topics=tuple(topic(t) for t in c.topics), span=span,
+                c, id=ns(c.id), section=section_ids.get(c.section) or ns(c.section), actor=actor(c.actor), about=_mapped(c.about, actor),
+                via=_mapped(c.via, actor), topics=_mapped(c.topics, topic), span=span,
             ))
             origins[ns(c.id)] = i
         disputes += [
