@@ -46,14 +46,13 @@ class BriefingApp(App[None]):
     BINDINGS = keys.bindings(keys.APP)
     COMMANDS = App.COMMANDS | {_lazy_provider(name) for name in PROVIDER_NAMES}
 
-    def __init__(self, results: list[LoadResult], growing: GrowingLibrary | None = None,
-                 library_id: str | None = None) -> None:
+    def __init__(self, results: list[LoadResult], growing: GrowingLibrary | None = None) -> None:
         """``results`` are the files loaded; ``growing``, when given, loads the rest after the first
-        frame (``results`` are then its own). ``library_id`` names a library for its saved state."""
+        frame (``results`` are then its own) and names the library for its saved state."""
         super().__init__()
         self.results = list(results)  # a snapshot: a growing library appends to its own list in a thread
         self.growing = growing if growing is not None and not growing.done else None
-        self.library_id = growing.library_id if growing is not None else library_id
+        self.library_id = growing.library_id if growing is not None else None
         self._library_reader: ReaderScreen | None = None
 
     def get_default_screen(self) -> Screen[None]:
@@ -98,8 +97,9 @@ class BriefingApp(App[None]):
 
         def hand_over(done: bool) -> None:
             library = growing.library() if growing.worth_merging() else None
-            search = ClaimSearch(library) if library is not None else None
-            if library is not None and search is not None:
+            search = None
+            if library is not None:
+                search = ClaimSearch(library)
                 search.facets(library.claims)  # counted here, not in the reader's thread
             self.call_from_thread(self._grown, library, search, list(growing.results), done)
 
@@ -129,10 +129,8 @@ class BriefingApp(App[None]):
         reader = self._library_reader
         if reader is None or not reader.is_attached:
             return
-        if library is not None:
-            reader.replace_briefing(library, search, more_to_load=not done)
-        elif done:
-            reader.replace_briefing(reader.briefing, reader.search, more_to_load=False)
+        if library is not None or done:
+            reader.replace_briefing(library or reader.briefing, search or reader.search, more_to_load=not done)
         if not done:
             return
         self.growing = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from briefing_tui.model import load_briefing
 from briefing_tui.tui.screens.compare import CompareScreen
@@ -207,7 +207,7 @@ async def test_the_cursor_starts_on_the_claim_the_reader_came_from() -> None:
         if isinstance(pilot.app.screen, PickerScreen):  # the claim stands in two disputes
             await pilot.press("enter")
             await pilot.pause()
-        screen = compare(pilot)
+        compare(pilot)  # the compare view is up
         column = pilot.app.focused
         assert isinstance(column, PositionColumn)
         assert column.get_option_at_index(column.highlighted).id == "c-sidorov-border-concentration"

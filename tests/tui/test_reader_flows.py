@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, Static
 
 from briefing_tui.model import load_briefing
 from briefing_tui.query import parse
@@ -15,7 +15,7 @@ from briefing_tui.tui.widgets.details_pane import DetailsPane
 from briefing_tui.tui.widgets.nav_pane import NavPane
 from briefing_tui.tui.widgets.reading_pane import ClaimList, ReadingPane, SectionView
 
-from .helpers import row_texts, SEED, make_app, option_texts, reader, static_text, type_text
+from .helpers import row_texts, SEED, make_app, reader, static_text, type_text
 
 BRIEFING = load_briefing(SEED).briefing
 assert BRIEFING is not None
@@ -264,7 +264,7 @@ async def test_navigation_pane_writes_the_same_query() -> None:
 
 async def test_tab_moves_focus_between_panes() -> None:
     async with make_app().run_test(size=(160, 45)) as pilot:
-        screen = reader(pilot)
+        reader(pilot)  # the reader is up
         seen = []
         for _ in range(4):
             await pilot.press("tab")

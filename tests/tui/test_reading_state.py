@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from briefing_tui.model import load_briefing
 from briefing_tui.state import StateStore, state_dir
@@ -68,7 +67,7 @@ async def test_a_corrupt_state_file_is_set_aside_with_a_warning_and_the_app_runs
     damaged = StateStore.open(BRIEFING.id).path
     damaged.write_bytes(b'{"version": 1, "bookmarks": [')  # truncated mid-write by some other tool
     async with make_app().run_test(size=(160, 45)) as pilot:
-        screen = reader(pilot)
+        reader(pilot)  # the app still runs
         messages = [n.message for n in pilot.app._notifications]
         assert any("could not be read" in m and "moved to" in m for m in messages), messages
         aside = [p for p in folder.iterdir() if ".corrupt-" in p.name]

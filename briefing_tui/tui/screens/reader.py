@@ -43,7 +43,6 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         super().__init__()
         self.briefing = briefing
         self.search = ClaimSearch(briefing)
-        self.more_to_load = progress is not None  # the app hands over the rest of the library as it loads
         self._progress = progress
         self._awaited: tuple[str, str] | None = None  # the saved place, in a briefing not loaded yet
         self._start_place: tuple[str | None, str] | None = None  # where the first frame stood, once drawn
@@ -142,10 +141,9 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         with its counts made), keeping the query and the selection."""
         self.briefing = briefing
         self.search = search or ClaimSearch(briefing)
-        self.more_to_load = more_to_load
-        self.title = self._title()
         if not more_to_load:
             self._progress = None
+        self.title = self._title()
         self._start_indexing()
         if self.claim_id not in briefing.claim_by_id:
             self.claim_id = None
@@ -155,6 +153,11 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         self.apply_query(self.filter_bar.input.value)
         if self.claim_id:
             self.select_claim(self.claim_id)
+
+    @property
+    def more_to_load(self) -> bool:
+        """The app is still handing over the rest of this library as it loads."""
+        return self._progress is not None
 
     def _title(self) -> str:
         # while a library loads, its title counts only what is in so far: say so
@@ -188,9 +191,9 @@ class ReaderScreen(AnnotationActions, Screen[None]):
     @on(Resize)
     def _layout(self, event: Resize) -> None:
         # only touch classes that change: each change restyles the whole screen
-        for name, on in (("-narrow", event.size.width < NARROW), ("-tiny", event.size.width < TINY)):
-            if self.has_class(name) != on:
-                self.set_class(on, name)
+        for name, wanted in (("-narrow", event.size.width < NARROW), ("-tiny", event.size.width < TINY)):
+            if self.has_class(name) != wanted:
+                self.set_class(wanted, name)
 
     # -- the query drives everything -------------------------------------------------------
 
@@ -202,16 +205,16 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         """Parse ``text`` and bring every pane in line with it (``typing``: the reader is mid-word)."""
         self._typing = typing
         try:
-            self._apply_query(text, typing)
+            self._apply_query(text)
         finally:
             self._typing = False
 
-    def _apply_query(self, text: str, typing: bool) -> None:
+    def _apply_query(self, text: str) -> None:
         parsed = parse(text, self.briefing)
         self.filter = parsed.filter
         self.matches = self.search.find(self.filter, self.annotations)
         self.filter_bar.set_query(text)
-        if typing:
+        if self._typing:
             # What does not answer the keystroke itself (the navigation counts, the title's summary
             # of the query, the details of the first match) waits until typing pauses: each of them
             # repaints or relays out the screen.
