@@ -28,6 +28,14 @@ def _s(value: object, default: str = "") -> str:
     return value if isinstance(value, str) else default
 
 
+def _id(value: object) -> str:
+    return r.shared_id(_s(value))
+
+
+def _ids(value: object) -> tuple[str, ...]:
+    return tuple(r.shared_id(v) if isinstance(v, str) else v for v in value) if isinstance(value, list) else ()
+
+
 def _records(value: object) -> list[Rec]:
     return [item for item in value if isinstance(item, Rec)] if isinstance(value, list) else []
 
@@ -126,12 +134,12 @@ class Builder:
         return built
 
     def _topic(self, rec: Rec) -> r.Topic:
-        return r.Topic(_s(rec.get("id")), _s(rec.get("name")), _s(rec.get("description")), _frozen_marks(rec))
+        return r.Topic(_id(rec.get("id")), _s(rec.get("name")), _s(rec.get("description")), _frozen_marks(rec))
 
     def _actor(self, rec: Rec) -> r.Actor:
         return r.Actor(
-            id=_s(rec.get("id")), name=_s(rec.get("name")), kind=_s(rec.get("kind")), role=_s(rec.get("role")),
-            affiliation=rec.get("affiliation"),  # type: ignore[arg-type]
+            id=_id(rec.get("id")), name=_s(rec.get("name")), kind=_id(rec.get("kind")), role=_s(rec.get("role")),
+            affiliation=_id(rec.get("affiliation")) if isinstance(rec.get("affiliation"), str) else rec.get("affiliation"),  # type: ignore[arg-type]
             aliases=_t(rec.get("aliases")), review=rec.get("review"),  # type: ignore[arg-type]
             marks=_frozen_marks(rec),
         )
@@ -145,16 +153,16 @@ class Builder:
                             f"section '{rec.get('id')}': the source has no paragraph {number} (it has {len(source.paragraphs)})")
         text = "\n\n".join(by_number[n].text for n in numbers if n in by_number)
         return r.Section(
-            id=_s(rec.get("id")), title=_s(rec.get("title")), topics=_t(rec.get("topics")), paragraphs=numbers,
+            id=_id(rec.get("id")), title=_s(rec.get("title")), topics=_ids(rec.get("topics")), paragraphs=numbers,
             text=text, review=rec.get("review"), marks=_frozen_marks(rec),  # type: ignore[arg-type]
         )
 
     def _claim(self, rec: Rec, source: r.Source, sections: dict[str, r.Section]) -> r.Claim:
         grading = rec.get("grading")
         return r.Claim(
-            id=_s(rec.get("id")), section=_s(rec.get("section")), actor=_s(rec.get("actor")),
-            topics=_t(rec.get("topics")), quote=_s(rec.get("quote")), summary=_s(rec.get("summary")),
-            kind=_s(rec.get("kind")), about=_t(rec.get("about")), via=_t(rec.get("via")),
+            id=_id(rec.get("id")), section=_id(rec.get("section")), actor=_id(rec.get("actor")),
+            topics=_ids(rec.get("topics")), quote=_s(rec.get("quote")), summary=_s(rec.get("summary")),
+            kind=_id(rec.get("kind")), about=_ids(rec.get("about")), via=_ids(rec.get("via")),
             figures=tuple(
                 r.Figure(f.get("value"), _s(f.get("unit")), _s(f.get("counts")), _s(f.get("approx"), "exact"))  # type: ignore[arg-type]
                 for f in _records(rec.get("figures")) if f.complete
@@ -168,13 +176,13 @@ class Builder:
 
     def _dispute(self, rec: Rec) -> r.Dispute:
         positions = tuple(
-            r.Position(_s(p.get("label")), _t(p.get("claims")), _s(p.get("summary")))
+            r.Position(_s(p.get("label")), _ids(p.get("claims")), _s(p.get("summary")))
             for p in _records(rec.get("positions")) if p.complete
         )
-        return r.Dispute(_s(rec.get("id")), _s(rec.get("question")), positions, _t(rec.get("topics")), _frozen_marks(rec))
+        return r.Dispute(_id(rec.get("id")), _s(rec.get("question")), positions, _ids(rec.get("topics")), _frozen_marks(rec))
 
     def _key_judgment(self, rec: Rec) -> r.KeyJudgment:
-        return r.KeyJudgment(_s(rec.get("id")), _s(rec.get("text")), _t(rec.get("claims")), rec.get("confidence"))  # type: ignore[arg-type]
+        return r.KeyJudgment(_id(rec.get("id")), _s(rec.get("text")), _ids(rec.get("claims")), rec.get("confidence"))  # type: ignore[arg-type]
 
     # -- checks against the source -------------------------------------------------------
 

@@ -108,9 +108,10 @@ def _marks(value: Any) -> PackedMarks:
 
 def _claim_from(d: Json) -> r.Claim:
     g, span, figures = d["grading"], d["span"], d["figures"]
+    ident, idents = r.shared_id, r.shared_ids
     return _claim_new(  # positional, in Claim's field order
-        d["id"], d["section"], d["actor"], tuple(d["topics"]), d["quote"], d["summary"], d["kind"],
-        tuple(d["about"]), tuple(d["via"]),
+        ident(d["id"]), ident(d["section"]), ident(d["actor"]), idents(d["topics"]), d["quote"], d["summary"],
+        ident(d["kind"]), idents(d["about"]), idents(d["via"]),
         tuple(r.Figure(value, unit, counts, approx) for value, unit, counts, approx in figures) if figures else (),
         None if g is None else r.Grading(g["reliability"], g["credibility"], g["note"]),
         d["review"],
@@ -122,6 +123,7 @@ def _claim_from(d: Json) -> r.Claim:
 def briefing_from_json(d: Json, path: str) -> r.Briefing:
     """The briefing :func:`briefing_to_json` encoded, as loaded from ``path``."""
     source = d["source"]
+    ident, idents = r.shared_id, r.shared_ids
     return r.Briefing(
         id=d["id"], title=d["title"], publication=d["publication"], date=d["date"],
         date_precision=d["date_precision"], language=d["language"], translation=d["translation"],
@@ -131,24 +133,24 @@ def briefing_from_json(d: Json, path: str) -> r.Briefing:
             tuple(_paragraph_new(n, start, end, text) for n, start, end, text in source["paragraphs"]),
         ),
         key_judgments=tuple(
-            r.KeyJudgment(i, text, tuple(claims), confidence)
+            r.KeyJudgment(ident(i), text, idents(claims), confidence)
             for i, text, claims, confidence in d["key_judgments"]
         ),
-        topics=tuple(r.Topic(i, name, desc, _marks(m)) for i, name, desc, m in d["topics"]),
+        topics=tuple(r.Topic(ident(i), name, desc, _marks(m)) for i, name, desc, m in d["topics"]),
         actors=tuple(
-            _actor_new(i, name, kind, role, aff, tuple(aliases), review, _marks(m))
+            _actor_new(ident(i), name, ident(kind), role, aff and ident(aff), tuple(aliases), review, _marks(m))
             for i, name, kind, role, aff, aliases, review, m in d["actors"]
         ),
         sections=tuple(
-            r.Section(i, title, tuple(topics), tuple(n for n in paragraphs), text,
+            r.Section(ident(i), title, idents(topics), tuple(n for n in paragraphs), text,
                       review, _marks(m))
             for i, title, topics, paragraphs, text, review, m in d["sections"]
         ),
         claims=tuple(_claim_from(c) for c in d["claims"]),
         disputes=tuple(
-            r.Dispute(i, question,
-                      tuple(r.Position(label, tuple(claims), summary) for label, claims, summary in positions),
-                      tuple(topics), _marks(m))
+            r.Dispute(ident(i), question,
+                      tuple(r.Position(label, idents(claims), summary) for label, claims, summary in positions),
+                      idents(topics), _marks(m))
             for i, question, positions, topics, m in d["disputes"]
         ),
         path=path,

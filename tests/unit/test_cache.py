@@ -74,6 +74,32 @@ def test_warm_load_equals_cold_load(path: Path, cache: ParseCache) -> None:
         assert warm.briefing.source == cold.briefing.source
 
 
+def _id_uses(briefing: Briefing) -> list[str]:
+    """Every place a claim, section or dispute names an id of the briefing, or a claim kind."""
+    uses = []
+    for c in briefing.claims:
+        uses += [c.id, c.section, c.actor, c.kind, *c.topics, *c.about, *c.via]
+    for s in briefing.sections:
+        uses += [s.id, *s.topics]
+    for d in briefing.disputes:
+        uses += [d.id, *d.topics, *(c for p in d.positions for c in p.claims)]
+    return uses
+
+
+@pytest.mark.parametrize("warm", [False, True], ids=["cold", "warm"])
+def test_ids_are_held_once_however_often_they_are_used(mini: Path, cache: ParseCache, warm: bool) -> None:
+    # a library of 50,000 claims held some 20 MiB of copies of the same few ids
+    if warm:
+        load_briefing(mini, cache=cache)
+    a = load_briefing(mini, cache=cache).briefing
+    b = load_briefing(mini, cache=cache if warm else None).briefing
+    assert a is not None and b is not None and a is not b
+    uses_a, uses_b = _id_uses(a), _id_uses(b)
+    assert len(uses_a) > len(set(uses_a))  # the mini briefing does repeat ids
+    assert all(x is y for x, y in zip(uses_a, uses_b, strict=True))
+    assert all(x is a.actor_by_id[x].id for x in (c.actor for c in a.claims))
+
+
 def test_warm_load_skips_yaml_parsing(mini: Path, cache: ParseCache, request: pytest.FixtureRequest) -> None:
     cold = load_briefing(mini, cache=cache)
     assert cold.ok
