@@ -35,7 +35,7 @@ _WORD = re.compile(r"\w+")
 Positions = list[int] | set[int] | range
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per claim of the library: no instance dict
 class LibraryClaim:
     """A claim and the briefing it comes from."""
 
