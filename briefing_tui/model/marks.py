@@ -47,6 +47,15 @@ class PackedMarks(Mapping[str, Mark]):
     def __repr__(self) -> str:
         return f"PackedMarks({self._marks()!r})"
 
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PackedMarks) and self._packed == other._packed:
+            return True  # the common case (a warm load against a cold one) needs no unpacking
+        return Mapping.__eq__(self, other)
+
+    def __hash__(self) -> int:
+        # the records that hold marks are tuples and hash them; equal marks may be packed in another order
+        return hash(frozenset(self._marks().items()))
+
 
 def pack_marks(marks: Mapping[str, Mark]) -> str:
     """``marks`` as one string; field names never hold ``;`` or ``:``, so the format needs no escaping."""

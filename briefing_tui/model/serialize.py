@@ -9,16 +9,13 @@ raises (``KeyError``, ``TypeError``, ``ValueError`` ...) and the cache treats th
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from . import records as r
 from .marks import PackedMarks, pack_marks
 from .problems import Mark, Problem
 
 Json = dict[str, Any]
-T = TypeVar("T")
 
 
 # -- encoding ----------------------------------------------------------------------------------
@@ -73,33 +70,6 @@ def problems_to_json(problems: tuple[Problem, ...]) -> list[list[Any]]:
 # -- decoding ----------------------------------------------------------------------------------
 
 
-def _maker(cls: type[T]) -> Callable[..., T]:
-    """A positional constructor for frozen record ``cls`` that fills the instance dict directly.
-
-    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; for the
-    50,000 claims of a large library that alone costs more than decoding their JSON. The records
-    check nothing in ``__init__``, so filling ``__dict__`` builds the same value; a record that
-    gains ``__post_init__`` or ``__slots__`` falls back to its constructor.
-    """
-    if hasattr(cls, "__post_init__") or not hasattr(cls, "__dict__") or "__slots__" in vars(cls):
-        return cls
-    names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
-    new = object.__new__
-
-    def make(*values: Any) -> T:
-        obj = new(cls)
-        obj.__dict__.update(zip(names, values, strict=True))
-        return obj
-
-    return make
-
-
-_claim_new = _maker(r.Claim)
-_paragraph_new = _maker(r.Paragraph)
-_actor_new = _maker(r.Actor)
-_span_new = _maker(r.Span)
-
-
 def _marks(value: Any) -> PackedMarks:
     if not isinstance(value, str):
         raise TypeError("marks must be a packed string")
@@ -109,13 +79,13 @@ def _marks(value: Any) -> PackedMarks:
 def _claim_from(d: Json) -> r.Claim:
     g, span, figures = d["grading"], d["span"], d["figures"]
     ident, idents = r.shared_id, r.shared_ids
-    return _claim_new(  # positional, in Claim's field order
+    return r.Claim(  # positional, in Claim's field order
         ident(d["id"]), ident(d["section"]), ident(d["actor"]), idents(d["topics"]), d["quote"], d["summary"],
         ident(d["kind"]), idents(d["about"]), idents(d["via"]),
         tuple(r.Figure(value, unit, counts, approx) for value, unit, counts, approx in figures) if figures else (),
         None if g is None else r.Grading(g["reliability"], g["credibility"], g["note"]),
         d["review"],
-        None if span is None else _span_new(span[0], span[1], span[2]),
+        None if span is None else r.Span(span[0], span[1], span[2]),
         _marks(d["marks"]),
     )
 
@@ -130,7 +100,7 @@ def briefing_from_json(d: Json, path: str) -> r.Briefing:
         bluf=d["bluf"],
         source=r.Source(
             source["path"], source["sha256"], source["text"],
-            tuple(_paragraph_new(n, start, end, text) for n, start, end, text in source["paragraphs"]),
+            tuple(r.Paragraph(n, start, end, text) for n, start, end, text in source["paragraphs"]),
         ),
         key_judgments=tuple(
             r.KeyJudgment(ident(i), text, idents(claims), confidence)
@@ -138,7 +108,7 @@ def briefing_from_json(d: Json, path: str) -> r.Briefing:
         ),
         topics=tuple(r.Topic(ident(i), name, desc, _marks(m)) for i, name, desc, m in d["topics"]),
         actors=tuple(
-            _actor_new(ident(i), name, ident(kind), role, aff and ident(aff), tuple(aliases), review, _marks(m))
+            r.Actor(ident(i), name, ident(kind), role, aff and ident(aff), tuple(aliases), review, _marks(m))
             for i, name, kind, role, aff, aliases, review, m in d["actors"]
         ),
         sections=tuple(

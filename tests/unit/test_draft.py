@@ -131,7 +131,7 @@ def test_the_coverage_measure_can_fail(tmp_path: Path) -> None:
     assert hand is not None
     wrong = drafted.actors[0].id
     from dataclasses import replace
-    skewed = replace(drafted, claims=tuple(replace(c, actor=wrong) for c in drafted.claims))
+    skewed = replace(drafted, claims=tuple(c._replace(actor=wrong) for c in drafted.claims))
     claims_share, _actors_share, _missed, _ = _coverage(hand, skewed)
     assert claims_share < 0.2
 
