@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Mark:
-    """A 1-based position in a file."""
+class Mark(NamedTuple):
+    """A 1-based position in a file; positions order by line, then column."""
 
     line: int
     col: int
@@ -16,8 +15,7 @@ class Mark:
 NOWHERE = Mark(1, 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a briefing file.
 
     ``fatal`` problems make the file unusable (it could not be read or parsed at all);
