@@ -100,19 +100,20 @@ def merge(briefings: Sequence[r.Briefing], library_id: str = "library") -> Libra
         section_ids = {s.id: ns(s.id) for s in member.sections}  # one string per section, not per claim
         sections += [
             s._replace(id=section_ids[s.id], topics=tuple(topic(t) for t in s.topics),
-                                paragraphs=tuple(n + number_offset for n in s.paragraphs))
+                       paragraphs=tuple(n + number_offset for n in s.paragraphs))
             for s in member.sections
         ]
         for c in member.claims:
+            claim_id = ns(c.id)  # the claim's id and its key in origins: one string, not two
             span = c.span and r.Span(c.span.start + offset, c.span.end + offset, c.span.paragraph + number_offset)
-            claims.append(c._replace(id=ns(c.id), section=section_ids.get(c.section) or ns(c.section), actor=actor(c.actor), about=_mapped(c.about, actor),
-                via=_mapped(c.via, actor), topics=_mapped(c.topics, topic), span=span,
+            claims.append(c._replace(
+                id=claim_id, section=section_ids.get(c.section) or ns(c.section), actor=actor(c.actor),
+                about=_mapped(c.about, actor), via=_mapped(c.via, actor), topics=_mapped(c.topics, topic), span=span,
             ))
-            origins[ns(c.id)] = i
+            origins[claim_id] = i
         disputes += [
             d._replace(id=ns(d.id), topics=tuple(topic(t) for t in d.topics),
-                positions=tuple(p._replace(claims=tuple(ns(c) for c in p.claims)) for p in d.positions),
-            )
+                       positions=tuple(p._replace(claims=tuple(ns(c) for c in p.claims)) for p in d.positions))
             for d in member.disputes
         ]
         judgments += [k._replace(id=ns(k.id), claims=tuple(ns(c) for c in k.claims))

@@ -9,7 +9,6 @@ few claims the index returns.
 from __future__ import annotations
 
 from dataclasses import fields
-
 from typing import TYPE_CHECKING
 
 from ..model.records import Briefing, Claim
