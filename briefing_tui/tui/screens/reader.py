@@ -36,6 +36,9 @@ INDEX_IN_FOREGROUND = 5000  # claims; indexing more would hold up the first fram
 class ReaderScreen(AnnotationActions, Screen[None]):
     # help and quit lead the footer, so a narrow terminal never cuts them off
     BINDINGS = [*keys.app_bindings_for_screens(), *keys.bindings(keys.READER)]
+    # on_mount focuses the pane the reader left off in; Textual's default would first focus the
+    # query bar and then move, restyling the screen twice before the first frame
+    AUTO_FOCUS = ""
 
     def __init__(self, briefing: Briefing, store: StateStore | None = None,
                  progress: tuple[int, int] | None = None) -> None:
