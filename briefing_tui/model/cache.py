@@ -23,9 +23,8 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import vocabulary
 from .problems import Problem
@@ -48,8 +47,7 @@ def cache_dir() -> Path:
     return Path(user_cache_dir(_APP))
 
 
-@dataclass(frozen=True)
-class Cached:
+class Cached(NamedTuple):
     """What a cache hit gives back: the loader's result for the file, minus how the file was named."""
 
     briefing: Briefing | None

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from contextlib import nullcontext
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .problems import NOWHERE, ContentRefused, Mark, Problem
 from .records import Briefing
@@ -22,8 +21,7 @@ MAX_PROBLEMS = 200
 BRIEFING_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
-class LoadResult:
+class LoadResult(NamedTuple):
     """What loading one file gave: the briefing (None when unusable) and every problem found."""
 
     path: str

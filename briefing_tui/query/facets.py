@@ -5,13 +5,12 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model.records import Briefing, Claim, Dispute
 
 
-@dataclass(frozen=True)
-class Facets:
+class Facets(NamedTuple):
     """How many of the claims a filter leaves fall under each actor, topic, kind, section and so on."""
 
     speakers: Counter[str]  # claims each actor makes

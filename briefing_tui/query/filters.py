@@ -8,8 +8,7 @@ build the same value, through :mod:`briefing_tui.query.language`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from ..model.records import Briefing, Claim
 
@@ -39,8 +38,7 @@ class NoAnnotations:
         return False
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One condition on a claim; ``field`` is one of :data:`FIELDS`."""
 
     field: str
@@ -48,8 +46,7 @@ class Term:
     negated: bool = False
 
 
-@dataclass(frozen=True)
-class ClaimFilter:
+class ClaimFilter(NamedTuple):
     """Terms that must all hold for a claim to be kept."""
 
     terms: tuple[Term, ...] = ()
@@ -57,15 +54,15 @@ class ClaimFilter:
     def with_term(self, term: Term) -> ClaimFilter:
         if term in self.terms:
             return self
-        return replace(self, terms=(*self.terms, term))
+        return self._replace(terms=(*self.terms, term))
 
     def replacing(self, term: Term) -> ClaimFilter:
         """This filter with ``term`` instead of any other positive term on the same field."""
         kept = tuple(t for t in self.terms if t.field != term.field or t.negated)
-        return replace(self, terms=(*kept, term))
+        return self._replace(terms=(*kept, term))
 
     def without(self, field: str) -> ClaimFilter:
-        return replace(self, terms=tuple(t for t in self.terms if t.field != field))
+        return self._replace(terms=tuple(t for t in self.terms if t.field != field))
 
     @property
     def is_empty(self) -> bool:

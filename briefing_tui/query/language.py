@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model.records import Briefing
 from ..model.vocabulary import CLAIM_KINDS
@@ -23,8 +23,7 @@ from .filters import FIELDS, FLAGS, ClaimFilter, Term
 _OPEN_QUOTES = {'"': '"', "“": "”", "'": "'"}
 
 
-@dataclass(frozen=True)
-class ParsedQuery:
+class ParsedQuery(NamedTuple):
     """A typed query read as a filter, with what could not be read."""
 
     filter: ClaimFilter
@@ -35,8 +34,7 @@ class ParsedQuery:
         return not self.errors
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     """One word of a query, with its field and sign."""
 
     text: str

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from ..model.sanitize import safe_text
 
@@ -55,8 +55,7 @@ def check_kind(kind: str) -> None:
         raise ValueError(f"a note is attached to one of {', '.join(NOTE_KINDS)}, not {kind!r}")
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """A reader's note on a claim or a section. ``updated`` is timezone-aware UTC."""
 
     kind: str
@@ -69,8 +68,7 @@ class Note:
         return (self.kind, self.target)
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """Where the reader was: the selected claim or section, the filter query and the focused pane."""
 
     selected: NoteKey | None = None  # (kind, id), kind as for notes
@@ -78,14 +76,17 @@ class Position:
     pane: str = ""
 
 
-@dataclass
 class ReadingState:
     """All state kept for one briefing. Mutable; the store hands out copies."""
 
-    bookmarks: set[str] = field(default_factory=set)
-    read: set[str] = field(default_factory=set)
-    notes: dict[NoteKey, Note] = field(default_factory=dict)
-    position: Position = field(default_factory=Position)
+    __slots__ = ("bookmarks", "read", "notes", "position")
+
+    def __init__(self, bookmarks: set[str] | None = None, read: set[str] | None = None,
+                 notes: dict[NoteKey, Note] | None = None, position: Position | None = None) -> None:
+        self.bookmarks = set() if bookmarks is None else bookmarks
+        self.read = set() if read is None else read
+        self.notes = {} if notes is None else notes
+        self.position = Position() if position is None else position
 
     def copy(self) -> ReadingState:
         return ReadingState(set(self.bookmarks), set(self.read), dict(self.notes), self.position)

@@ -26,9 +26,9 @@ The store does no I/O between ``open`` and ``save``. It is not thread-safe; one 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
 
 from ..model.sanitize import safe_text
 from .atomic import remove_stale_temps, write_atomic
@@ -42,8 +42,7 @@ from .records import (
 )
 
 
-@dataclass(frozen=True)
-class StateWarning:
+class StateWarning(NamedTuple):
     """Something the reader should be told about their saved state.
 
     ``moved_to`` is set when a damaged file was renamed there; ``discarded`` holds a note of
@@ -184,7 +183,7 @@ class StateStore:
         """Remember where the reader is; the filter and pane text are sanitized like notes."""
         if position.selected is not None:
             check_kind(position.selected[0])
-        clean = replace(position, filter=safe_text(position.filter), pane=safe_text(position.pane))
+        clean = position._replace(filter=safe_text(position.filter), pane=safe_text(position.pane))
         if clean != self._view.position:
             self._do(PositionOp(clean))
 

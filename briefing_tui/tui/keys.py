@@ -6,13 +6,12 @@ Each binding has an ``id``, so a user keymap (``App.set_keymap``) can rebind it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.binding import Binding
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     """One key of the reader: what it does, and how the footer and help describe it."""
 
     id: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual import on
 from textual.content import Content
@@ -22,8 +22,7 @@ class VimOptionList(OptionList):
     BINDINGS = keys.bindings(keys.LIST)
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     """One row of the navigation pane."""
 
     id: str | None  # "kind:ident", or None for a heading
@@ -43,13 +42,14 @@ class NavPane(VirtualList):
     NavPane:focus { border: round $accent; }
     """
 
-    @dataclass
     class Chosen(Message):
         """The reader picked ``kind`` ("section", "actor", "topic", "dispute", "briefing") ``ident``."""
 
-        nav: NavPane
-        kind: str
-        ident: str
+        def __init__(self, nav: NavPane, kind: str, ident: str) -> None:
+            super().__init__()
+            self.nav = nav
+            self.kind = kind
+            self.ident = ident
 
         @property
         def control(self) -> NavPane:

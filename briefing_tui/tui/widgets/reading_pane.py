@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from textual import on
 from textual.containers import VerticalScroll
@@ -20,12 +19,13 @@ MATCH_STYLE = "bold underline"
 CLAIM_STYLE = "underline"
 
 
-@dataclass
 class ClaimChosen(Message):
     """The reader moved to ``claim_id`` (``open``: they pressed Enter on it)."""
 
-    claim_id: str
-    open: bool = False
+    def __init__(self, claim_id: str, open: bool = False) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+        self.open = open
 
 
 class SectionView(VerticalScroll, can_focus=True):
@@ -44,11 +44,12 @@ class SectionView(VerticalScroll, can_focus=True):
         keys.Key("claim-open", "enter", "open", "Open", "Show the selected claim's source.", show=False).binding(),
     ]
 
-    @dataclass
     class StepOut(Message):
         """Stepping went past the section's first or last claim; the screen moves to the next section."""
 
-        direction: int
+        def __init__(self, direction: int) -> None:
+            super().__init__()
+            self.direction = direction
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]

@@ -8,7 +8,6 @@ fixed height; setting a new list of 50,000 rows costs the same as one of 50.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -24,13 +23,14 @@ from .. import keys
 RenderRow = Callable[[int], Content]  # row index -> its content, one line per row height
 
 
-@dataclass
 class _RowMessage(Message):
     """A message about one row of a virtual list."""
 
-    virtual_list: VirtualList
-    index: int
-    id: str
+    def __init__(self, virtual_list: VirtualList, index: int, id: str) -> None:
+        super().__init__()
+        self.virtual_list = virtual_list
+        self.index = index
+        self.id = id
 
     @property
     def control(self) -> VirtualList:
