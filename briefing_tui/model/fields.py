@@ -6,7 +6,6 @@ import difflib
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from . import schema as s
 from .problems import Mark
@@ -21,14 +20,16 @@ MAX_DIGITS = 18
 Report = Callable[[Mark, str], None]
 
 
-@dataclass
 class Rec:
     """A mapping whose fields were checked, with the position of every value (``"about[2]"`` for list items)."""
 
-    values: dict[str, object]
-    mark: Mark
-    marks: dict[str, Mark] = field(default_factory=dict)
-    complete: bool = True  # False when a required field is missing or unusable
+    __slots__ = ("values", "mark", "marks", "complete")
+
+    def __init__(self, values: dict[str, object], mark: Mark) -> None:
+        self.values = values
+        self.mark = mark
+        self.marks: dict[str, Mark] = {}
+        self.complete = True  # False when a required field is missing or unusable
 
     def get(self, name: str, default: object = None) -> object:
         return self.values.get(name, default)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .vocabulary import ACTOR_KINDS, CLAIM_KINDS, FORMAT_VERSION
 
@@ -17,56 +17,47 @@ SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 SCHEMA_PATH = Path(__file__).with_name("briefing.schema.json")
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     min_length: int = 1
 
 
-@dataclass(frozen=True)
-class Slug:
+class Slug(NamedTuple):
     """An id, or a reference to one (``target`` names the collection it must exist in)."""
 
     target: str | None = None
 
 
-@dataclass(frozen=True)
-class Integer:
+class Integer(NamedTuple):
     minimum: int | None = None
     maximum: int | None = None
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
     pass
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(NamedTuple):
     options: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Pattern:
+class Pattern(NamedTuple):
     regex: str
     hint: str
 
 
-@dataclass(frozen=True)
-class ListOf:
+class ListOf(NamedTuple):
     item: Kind
     min_items: int = 0
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     name: str
     kind: Kind
     required: bool = True
     doc: str = ""
 
 
-@dataclass(frozen=True)
-class Obj:
+class Obj(NamedTuple):
     name: str
     fields: tuple[Field, ...]
 

@@ -14,7 +14,7 @@ plain nodes by hand, which lets us:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import yaml
 
@@ -29,8 +29,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 from .limits import MAX_BYTES, MAX_DEPTH  # noqa: E402
 
 
-@dataclass(frozen=True, slots=True)
-class YScalar:
+class YScalar(NamedTuple):
     value: str
     plain: bool  # written without quotes, so "1" may be read as a number where the format wants one
     mark: Mark
@@ -40,14 +39,12 @@ class YScalar:
         return self.plain and self.value in ("", "~", "null", "Null", "NULL")
 
 
-@dataclass(frozen=True, slots=True)
-class YSeq:
+class YSeq(NamedTuple):
     items: list[YNode]
     mark: Mark
 
 
-@dataclass(frozen=True, slots=True)
-class YMap:
+class YMap(NamedTuple):
     entries: dict[str, tuple[YScalar, YNode]]
     mark: Mark
 
@@ -55,11 +52,15 @@ class YMap:
 YNode = YScalar | YSeq | YMap
 
 
-@dataclass(slots=True)
 class _Open:
-    node: YSeq | YMap
-    pending_key: YScalar | None = None
-    duplicate_keys: list[YScalar] = field(default_factory=list)
+    """A mapping or list still being read, with the key whose value comes next."""
+
+    __slots__ = ("node", "pending_key", "duplicate_keys")
+
+    def __init__(self, node: YSeq | YMap) -> None:
+        self.node = node
+        self.pending_key: YScalar | None = None
+        self.duplicate_keys: list[YScalar] = []
 
 
 def _mark(event: yaml.Event) -> Mark:
