@@ -6,13 +6,16 @@ work where no terminal UI could.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .model import LoadResult, load_paths
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 COMMANDS = ("validate", "list", "export", "draft", "anchor")
@@ -134,12 +137,24 @@ def _write(text: str, output: str | None) -> int:
 
 
 def cmd_read(args: argparse.Namespace) -> int:
+    return read(args.path, use_cache=not args.no_cache)
+
+
+def read(path: str | None = None, use_cache: bool = True) -> int:
+    """Open the reader on ``path`` (a file or a folder; None: the bundled content)."""
     from .tui.launch import launch  # Textual is only needed here
 
-    return launch(_paths([args.path] if args.path else []), cache=_cache(args))
+    cache = None
+    if use_cache:
+        from .model.cache import ParseCache
+
+        cache = ParseCache.default()
+    return launch(_paths([path] if path else []), cache=cache)
 
 
 def _command_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="briefing-tui", description="Scripting commands for briefings.")
     parser.add_argument("--version", action="version", version=f"briefing-tui {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -172,6 +187,8 @@ def _command_parser() -> argparse.ArgumentParser:
 
 
 def _reader_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="briefing-tui",
         description="Read a briefing in the terminal. Other commands: " + ", ".join(COMMANDS) + " (see COMMAND --help).",
@@ -186,10 +203,16 @@ def _reader_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = _command_parser() if argv and argv[0] in COMMANDS else _reader_parser()
-    args = parser.parse_args(argv)
+    if argv:
+        parser = _command_parser() if argv[0] in COMMANDS else _reader_parser()
+        args = parser.parse_args(argv)
+        run = lambda: int(args.run(args))  # noqa: E731
+    else:
+        # The everyday start, the bare command, has nothing to parse: building a parser (and
+        # importing argparse and gettext) would be ~2 ms of the wait for the first frame.
+        run = read
     try:
-        return int(args.run(args))
+        return run()
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `briefing-tui export ... | head` is normal use

@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING
 from textual.app import SuspendNotSupported
 
 from ...state import StateStore
-from ..external_editor import configured_editor, edit_text
-from ..save_file import save_in_working_folder
 
 if TYPE_CHECKING:
     from .reader import ReaderScreen
@@ -77,6 +75,8 @@ class AnnotationActions:
                              lambda text: self._keep_note(kind, ident, text))
 
     def action_edit_note_externally(self: ReaderScreen) -> None:  # type: ignore[misc]
+        from ..external_editor import configured_editor, edit_text
+
         target = self._annotation_target()
         editor = configured_editor()
         if target is None:
@@ -120,6 +120,7 @@ class AnnotationActions:
 
     def action_export_notes(self: ReaderScreen) -> None:  # type: ignore[misc]
         from ...export.notes_markdown import notes_to_markdown
+        from ..save_file import save_in_working_folder
 
         if self.store is None:
             self.notify("Reading state is unavailable this session; there are no notes to export.",
