@@ -162,6 +162,10 @@ def _run(work: Path, quick: bool) -> int:
     bare = _median_start([PY, "-m", "benchmarks.bare_app"], "bare-app-painted", runs)
     rows.append(Row("start to first paint: bare Textual app (baseline)", bare, runs))
     paired = 11 if not quick else 2
+    # no target: how much of the reader's start is Textual drawing the reader's kind of screen
+    seconds, ratio = _paired_start([PY, "-m", "benchmarks.chrome_app"], "chrome-app-painted", paired, env_cache)
+    rows.append(Row("start to first paint: Textual widgets of the reader, no briefing-tui", seconds, paired,
+                    note="reference: header, query bar, three panes of text, footer", ratio=ratio))
     rows.append(_start_row("start to first paint: bundled briefing, no cache", [CLI, "--no-cache"], "Afghanistan",
                            paired, env_cache, 1.3))
     _median_start([CLI], "Afghanistan", 1, env_cache)  # fills the cache
