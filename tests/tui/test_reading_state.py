@@ -136,3 +136,17 @@ async def test_the_filter_saved_is_the_last_one_applied_not_one_typed_on_the_way
         await pilot.press("enter", "q")
         await pilot.pause()
     assert StateStore.open(BRIEFING.id).position.filter == "is:bookmarked"
+
+
+async def test_on_a_narrow_terminal_a_toast_leaves_the_claim_text_readable() -> None:
+    from textual.widgets._toast import Toast
+
+    async with make_app().run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("j", "m")
+        await pilot.pause()
+        toasts = list(pilot.app.screen.query(Toast))
+        assert toasts, "bookmarking says so in a toast"
+        claim_text = pilot.app.screen.query_one(DetailsPane).content_region
+        for toast in toasts:
+            # the claim pane sits at the bottom on a narrow terminal, where toasts appear
+            assert not toast.region.overlaps(claim_text), (toast.region, claim_text)
