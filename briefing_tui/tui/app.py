@@ -99,8 +99,9 @@ class BriefingApp(App[None]):
             library = growing.library() if growing.worth_merging() else None
             search = None
             if library is not None:
+                library.build_lookups()  # here, not in the reader's thread
                 search = ClaimSearch(library)
-                search.facets(library.claims)  # counted here, not in the reader's thread
+                search.facets(library.claims)
             self.call_from_thread(self._grown, library, search, list(growing.results), done)
 
         started = last_merge = time.monotonic()

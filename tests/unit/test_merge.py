@@ -127,3 +127,15 @@ def test_facets_counted_from_either_side_agree(query: str) -> None:
     counted = ClaimSearch(library).facets(claims)
     for name in ("speakers", "mentioned", "topics", "kinds", "sections", "disputes", "briefings"):
         assert +getattr(counted, name) == +getattr(direct, name), name
+
+
+def test_a_library_can_build_every_lookup_ahead_of_its_first_use() -> None:
+    from functools import cached_property
+
+    library = merge([SEED, MINI_B])
+    lookups = {name for klass in type(library).__mro__ for name, attribute in vars(klass).items()
+               if isinstance(attribute, cached_property)}
+    assert {"claim_by_id", "member_titles", "_claims_by_section"} <= lookups  # its own and its base's
+    library.build_lookups()
+    assert lookups <= set(vars(library))  # built, so the reader's thread finds them ready
+    assert library.claims_in(SEED.sections[0].id) == merge([SEED, MINI_B]).claims_in(SEED.sections[0].id)
