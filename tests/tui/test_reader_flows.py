@@ -342,3 +342,26 @@ async def test_a_slash_typed_in_the_filter_is_text() -> None:
         await pilot.press("slash")
         await type_text(pilot, '"a/b"')
         assert screen.filter_bar.input.value == '"a/b"'
+
+
+async def test_the_title_bar_names_the_briefing_and_follows_the_query() -> None:
+    from briefing_tui.tui.widgets.title_bar import TitleBar
+
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        bar = pilot.app.screen.query_one(TitleBar)
+        assert str(bar.render()).startswith(BRIEFING.title)
+        await pilot.press("slash")
+        await type_text(pilot, "kind:warning")
+        await pilot.pause()
+        assert str(bar.render()).endswith("kind: warning")
+        painted = _painted(pilot.app).replace("\xa0", " ").splitlines()
+        title_line = next(line for line in painted if BRIEFING.title[:40] in line)
+        assert title_line.rstrip().endswith("kind: warning")  # repainted, not just recomputed
+
+
+def _painted(app) -> str:  # type: ignore[no-untyped-def]
+    """What the terminal shows, as text (the screenshot's SVG without tags)."""
+    import html
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot()))

@@ -6,13 +6,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...model.records import Briefing
 from .. import keys
 from ..text import join, literal
 from ..widgets.nav_pane import VimOptionList
+from ..widgets.title_bar import TitleBar
 
 
 class BlufScreen(Screen[str | None]):
@@ -32,7 +33,7 @@ class BlufScreen(Screen[str | None]):
         self.sub_title = "bottom line up front"
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical():
             with VerticalScroll(id="bluf", can_focus=True) as bluf:  # Tab reaches it; j/k scroll a long one
                 bluf.border_title = "Bottom line up front"

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...export.markdown import dispute_markdown
@@ -17,6 +17,7 @@ from ..save_file import save_in_working_folder
 from ..text import literal
 from ..widgets.nav_pane import VimOptionList
 from ..widgets.position_column import PositionColumn, position_heading
+from ..widgets.title_bar import TitleBar
 
 NARROW = 100
 
@@ -50,7 +51,7 @@ class CompareScreen(Screen[None]):
         self.title = briefing.title
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal():
             dispute_list = VimOptionList(id="dispute-list")
             dispute_list.border_title = "Disputes"

@@ -6,13 +6,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...model import LoadResult
 from .. import keys
 from ..text import join, literal
 from ..widgets.nav_pane import VimOptionList
+from ..widgets.title_bar import TitleBar
 
 
 class LibraryScreen(Screen[None]):
@@ -33,7 +34,7 @@ class LibraryScreen(Screen[None]):
             f" · still loading: {progress[0]:,} of {progress[1]:,} files read" if progress else "")
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical():
             library = VimOptionList(id="library")
             library.border_title = "Briefings · Enter opens"

@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Input
 
 from ...model.records import Briefing, Claim, Dispute, in_article_order
 from ...query import ClaimFilter, Term, describe, disputes_involving, parse, to_query
@@ -25,6 +25,7 @@ from ..widgets.details_pane import DetailsPane, claim_details
 from ..widgets.filter_bar import FilterBar
 from ..widgets.nav_pane import NavPane
 from ..widgets.reading_pane import ClaimChosen, ClaimList, ReadingPane, SectionView
+from ..widgets.title_bar import TitleBar
 from .annotate import AnnotationActions
 
 NARROW = 100  # below this many columns the details pane moves under the reading pane
@@ -63,7 +64,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         self.title = self._title()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield FilterBar()
         with Horizontal(id="panes"):
             yield NavPane(id="nav")

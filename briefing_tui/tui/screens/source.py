@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from ...model.records import Briefing, Claim
 from .. import keys
 from ..text import join, literal, pilcrow
+from ..widgets.title_bar import TitleBar
 
 QUOTE_STYLE = "reverse bold"
 
@@ -30,7 +31,7 @@ class SourceScreen(Screen[None]):
         self.sub_title = f"source text: {briefing.source.path}"
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="source", can_focus=True) as scroll:
             scroll.border_title = "Source"
             yield Static(self._note(), id="source-note")
