@@ -365,3 +365,18 @@ def _painted(app) -> str:  # type: ignore[no-untyped-def]
     import re
 
     return html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot()))
+
+
+async def test_the_claim_list_is_made_when_a_filter_first_needs_it() -> None:
+    async with make_app().run_test(size=(120, 36)) as pilot:
+        screen = reader(pilot)
+        assert not screen.query(ClaimList), "a start on a section does not build the hidden list"
+        await pilot.press("slash")
+        await type_text(pilot, "kind:warning")
+        assert screen.in_list and screen.query_one(ClaimList).display
+        assert listed_claims(pilot) == [c.id for c in screen.matches] and len(screen.matches) == 6
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("slash")
+        await type_text(pilot, "kind:doubt")
+        assert len(screen.query(ClaimList)) == 1  # made once, then reused

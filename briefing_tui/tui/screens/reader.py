@@ -69,8 +69,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         with Horizontal(id="panes"):
             yield NavPane(id="nav")
             with ReadingPane(initial="section-view", id="reading"):
-                yield SectionView(id="section-view")
-                yield ClaimList(id="claim-list")
+                yield SectionView(id="section-view")  # the claim list joins it when a filter first needs it
             yield DetailsPane(id="details")
         yield Footer()
 
@@ -92,7 +91,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         elif self.claim_id:
             self.select_claim(self.claim_id)
         if not self._filter_asked:  # a "/" pressed while the reader was opening stands
-            self.set_focus(self.query_one(ClaimList if self.in_list else SectionView))
+            self.set_focus(self.claim_list if self.in_list else self.query_one(SectionView))
         self._start_place = (self.claim_id, self.section_id)
         self._report_orphans()
 
@@ -281,12 +280,25 @@ class ReaderScreen(AnnotationActions, Screen[None]):
     def in_list(self) -> bool:
         return self.query_one(ReadingPane).current == "claim-list"
 
+    @property
+    def claim_list(self) -> ClaimList:
+        """The list of the claims a filter leaves, made the first time one is shown: most readers
+        start on a section, and the hidden list cost the first frame about 3 ms."""
+        reading = self.query_one(ReadingPane)
+        existing = reading.query_children(ClaimList)
+        if existing:
+            return existing.first()
+        claim_list = ClaimList(id="claim-list")
+        claim_list.display = False  # the switcher shows it when it becomes current
+        reading.mount(claim_list)
+        return claim_list
+
     def show_list(self) -> None:
+        claim_list = self.claim_list
         reading = self.query_one(ReadingPane)
         reading.current = "claim-list"
         if reading.border_title != "Matching claims":  # setting a title repaints the pane, even the same one
             reading.border_title = "Matching claims"  # how many is in the status line
-        claim_list = self.query_one(ClaimList)
         claim_list.show(self.briefing, self.matches, self.claim_id)
         if not self.matches:
             self._details_due = False  # nothing to catch up with: no claim is listed
@@ -391,7 +403,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
             self.query_one(SectionView).focus()
         else:
             self.show_list()
-            self.query_one(ClaimList).focus()
+            self.claim_list.focus()
 
     def _step_match(self, direction: int) -> None:
         ordered = in_article_order(self.matches)
@@ -406,7 +418,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
             after = [c.id for c in ordered if (c.span.start if c.span else -1) > position]
             target = (after[0] if after else ids[0]) if direction > 0 else ids[-1]
         if self.in_list:
-            self.query_one(ClaimList).move_to(target)
+            self.claim_list.move_to(target)
         self.select_claim(target)
 
     def action_next_match(self) -> None:
@@ -481,7 +493,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
     def jump_to_claim(self, claim_id: str) -> None:
         claim = self.briefing.claim_by_id[claim_id]
         if self.in_list and claim in self.matches:
-            self.query_one(ClaimList).move_to(claim_id)
+            self.claim_list.move_to(claim_id)
             self.select_claim(claim_id)
             return
         self.show_section(claim.section, claim_id)
