@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.events import Resize
 from textual.screen import Screen
 from textual.timer import Timer
@@ -25,7 +24,6 @@ from ..widgets.details_pane import DetailsPane, claim_details
 from ..widgets.filter_bar import FilterBar
 from ..widgets.nav_pane import NavPane
 from ..widgets.reading_pane import ClaimChosen, ClaimList, ReadingPane, SectionView
-from ..widgets.title_bar import TitleBar
 from .annotate import AnnotationActions
 
 NARROW = 100  # below this many columns the details pane moves under the reading pane
@@ -64,13 +62,11 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         self.title = self._title()
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
-        yield FilterBar()
-        with Horizontal(id="panes"):
-            yield NavPane(id="nav")
-            with ReadingPane(initial="section-view", id="reading"):
-                yield SectionView(id="section-view")  # the claim list joins it when a filter first needs it
-            yield DetailsPane(id="details")
+        yield FilterBar()  # with the title, docked on top
+        yield NavPane(id="nav")
+        with ReadingPane(initial="section-view", id="reading"):
+            yield SectionView(id="section-view")  # the claim list joins it when a filter first needs it
+        yield DetailsPane(id="details")
         yield Footer()
 
     def on_mount(self) -> None:

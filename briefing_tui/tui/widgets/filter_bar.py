@@ -1,4 +1,4 @@
-"""The filter bar: a query input and one line that says what the query did."""
+"""The reader's top bar: the title, a query input and one line that says what the query did."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.widgets import Input, Static
+
+from .title_bar import TitleBar
 
 PLACEHOLDER = 'Filter: actor:knyazev topic:threats "car bomb"  ·  -topic:diplomacy negates  ·  Esc clears'
 
@@ -21,8 +23,11 @@ class QueryInput(Input):
 
 
 class FilterBar(Vertical):
+    """Docked on top, title included, so the three panes below can be the screen's own children: a
+    container spanning them was painted, blank, under them on every frame."""
+
     DEFAULT_CSS = """
-    FilterBar { height: auto; }
+    FilterBar { height: auto; dock: top; }
     FilterBar > Input { border: tall $panel; }
     FilterBar > Input:focus { border: tall $accent; }
     FilterBar > #filter-status { height: 1; padding: 0 1; color: $text-muted; }
@@ -31,6 +36,7 @@ class FilterBar(Vertical):
     """
 
     def compose(self) -> ComposeResult:
+        yield TitleBar()
         yield QueryInput(placeholder=PLACEHOLDER, id="filter-input")
         yield Static("", id="filter-status", markup=False)
 
