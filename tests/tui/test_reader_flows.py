@@ -13,7 +13,7 @@ from briefing_tui.tui.screens.picker import PickerScreen
 from briefing_tui.tui.screens.source import SourceScreen
 from briefing_tui.tui.widgets.details_pane import DetailsPane
 from briefing_tui.tui.widgets.nav_pane import NavPane
-from briefing_tui.tui.widgets.reading_pane import ClaimList, ReadingPane, SectionView
+from briefing_tui.tui.widgets.reading_pane import ClaimList, SectionView
 
 from .helpers import row_texts, SEED, make_app, reader, static_text, type_text
 
@@ -38,7 +38,7 @@ async def test_opens_on_the_first_section_with_its_first_claim() -> None:
         screen = reader(pilot)
         first = BRIEFING.sections[0]
         assert screen.section_id == first.id
-        assert screen.query_one(ReadingPane).current == "section-view"
+        assert not screen.in_list and screen.query_one(SectionView).display
         assert screen.claim_id == BRIEFING.claims_in(first.id)[0].id
         assert BRIEFING.claim_by_id[screen.claim_id].summary in details(pilot)
         assert screen.query_one(SectionView).has_focus
@@ -70,7 +70,7 @@ async def test_filter_by_actor_typed_in_the_bar() -> None:
         await type_text(pilot, "actor:knyazev")
         expected = [c.id for c in BRIEFING.claims if c.actor == "knyazev"]
         assert listed_claims(pilot) == expected
-        assert screen.query_one(ReadingPane).current == "claim-list"
+        assert screen.in_list and screen.query_one(ClaimList).display
         assert screen.sub_title == "actor: Alexander Knyazev"
         assert status(pilot) == f"{len(expected)} of {len(BRIEFING.claims)} claims match"
         nav = row_texts(screen.query_one(NavPane))
@@ -128,11 +128,11 @@ async def test_escape_clears_the_filter_and_returns_to_the_text() -> None:
         screen = reader(pilot)
         await pilot.press("slash")
         await type_text(pilot, "topic:threats")
-        assert screen.query_one(ReadingPane).current == "claim-list"
+        assert screen.in_list and screen.query_one(ClaimList).display
         await pilot.press("escape")
         assert screen.query_one("#filter-input", Input).value == ""
         assert screen.filter.is_empty
-        assert screen.query_one(ReadingPane).current == "section-view"
+        assert not screen.in_list and screen.query_one(SectionView).display
         assert screen.sub_title == "all claims"
 
 
@@ -246,7 +246,7 @@ async def test_palette_jumps_to_a_section() -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert screen.section_id == target.id and screen.query_one(ReadingPane).current == "section-view"
+        assert screen.section_id == target.id and not screen.in_list and screen.query_one(SectionView).display
 
 
 async def test_navigation_pane_writes_the_same_query() -> None:

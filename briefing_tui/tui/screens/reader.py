@@ -23,7 +23,7 @@ from ..text import literal
 from ..widgets.details_pane import DetailsPane, claim_details
 from ..widgets.filter_bar import FilterBar
 from ..widgets.nav_pane import NavPane
-from ..widgets.reading_pane import ClaimChosen, ClaimList, ReadingPane, SectionView
+from ..widgets.reading_pane import ClaimChosen, ClaimList, SectionView
 from .annotate import AnnotationActions
 
 NARROW = 100  # below this many columns the details pane moves under the reading pane
@@ -59,13 +59,13 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         self._typing = False  # inside apply_query for a keystroke
         self._filter_asked = False  # "/" was pressed
         self._details_due = False  # the details pane waits for typing to pause
+        self._list_shown = False  # the reading column shows the claim list, not the section text
         self.title = self._title()
 
     def compose(self) -> ComposeResult:
         yield FilterBar()  # with the title, docked on top
         yield NavPane(id="nav")
-        with ReadingPane(initial="section-view", id="reading"):
-            yield SectionView(id="section-view")  # the claim list joins it when a filter first needs it
+        yield SectionView(id="section-view")  # the claim list joins it when a filter first needs it
         yield DetailsPane(id="details")
         yield Footer()
 
@@ -268,33 +268,39 @@ class ReaderScreen(AnnotationActions, Screen[None]):
 
     @on(Input.Submitted, "#filter-input")
     def _submitted(self) -> None:
-        self.query_one(ReadingPane).query_one(f"#{self.query_one(ReadingPane).current}").focus()
+        (self.claim_list if self.in_list else self.query_one(SectionView)).focus()
 
     # -- showing things --------------------------------------------------------------------
 
     @property
     def in_list(self) -> bool:
-        return self.query_one(ReadingPane).current == "claim-list"
+        return self._list_shown
 
     @property
     def claim_list(self) -> ClaimList:
         """The list of the claims a filter leaves, made the first time one is shown: most readers
         start on a section, and the hidden list cost the first frame about 3 ms."""
-        reading = self.query_one(ReadingPane)
-        existing = reading.query_children(ClaimList)
+        existing = self.query_children(ClaimList)
         if existing:
             return existing.first()
         claim_list = ClaimList(id="claim-list")
-        claim_list.display = False  # the switcher shows it when it becomes current
-        reading.mount(claim_list)
+        claim_list.border_title = "Matching claims"  # how many is in the status line
+        claim_list.display = False
+        self.mount(claim_list, after=self.query_one(SectionView))  # the layout places panes in order
         return claim_list
+
+    def _show_in_reading_column(self, show_list: bool) -> None:
+        """The claim list or the section text, in the same place: the other one hides."""
+        if show_list == self._list_shown:
+            return
+        claim_list = self.claim_list
+        self._list_shown = show_list
+        claim_list.display = show_list
+        self.query_one(SectionView).display = not show_list
 
     def show_list(self) -> None:
         claim_list = self.claim_list
-        reading = self.query_one(ReadingPane)
-        reading.current = "claim-list"
-        if reading.border_title != "Matching claims":  # setting a title repaints the pane, even the same one
-            reading.border_title = "Matching claims"  # how many is in the status line
+        self._show_in_reading_column(True)
         claim_list.show(self.briefing, self.matches, self.claim_id)
         if not self.matches:
             self._details_due = False  # nothing to catch up with: no claim is listed
@@ -303,13 +309,13 @@ class ReaderScreen(AnnotationActions, Screen[None]):
             self.select_claim(self.matches[0].id)  # the details pane follows the list, never a claim it hides
 
     def show_section(self, section_id: str, claim_id: str | None) -> None:
-        reading = self.query_one(ReadingPane)
-        reading.current = "section-view"
+        self._show_in_reading_column(False)
         self.section_id = section_id
         section = self.briefing.section_by_id[section_id]
-        reading.border_title = literal(section.title)
+        section_view = self.query_one(SectionView)
+        section_view.border_title = literal(section.title)
         matching = frozenset(c.id for c in self.matches) if not self.filter.is_empty else frozenset()
-        self.query_one(SectionView).show(self.briefing, section, claim_id, matching)
+        section_view.show(self.briefing, section, claim_id, matching)
         if claim_id:
             self.select_claim(claim_id)
 

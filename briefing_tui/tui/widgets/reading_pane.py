@@ -1,4 +1,6 @@
-"""The reading pane: a section's text with its claims marked in place, or the claims a filter leaves."""
+"""The reading column: a section's text with its claims marked in place, or the claims a filter leaves.
+
+The screen shows one of the two views at a time, each framed as the reading pane."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from textual import on
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import Static
 
 from ...model.records import Briefing, Claim, Section
 from .. import keys
@@ -32,7 +34,8 @@ class SectionView(VerticalScroll, can_focus=True):
     """One section of the article. j/k step from claim to claim, on into the next section."""
 
     DEFAULT_CSS = """
-    SectionView { padding: 0 1; }
+    SectionView { width: 3fr; border: round $panel; padding: 0 1; }
+    SectionView:focus { border: round $accent; }
     SectionView > .paragraph { margin-bottom: 1; }
     SectionView > .section-heading { text-style: bold; margin-bottom: 1; }
     """
@@ -134,7 +137,10 @@ class ClaimList(VirtualList):
 
     # the scrollbar always shows: were it to come and go with the number of matches, each keystroke
     # that crossed a screenful would relay out the whole screen
-    DEFAULT_CSS = "ClaimList { border: none; padding: 0; overflow-y: scroll; }"
+    DEFAULT_CSS = """
+    ClaimList { width: 3fr; border: round $panel; padding: 0; overflow-y: scroll; }
+    ClaimList:focus { border: round $accent; }
+    """
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(row_height=3, **kwargs)
@@ -171,12 +177,3 @@ class ClaimList(VirtualList):
     def _selected(self, event: VirtualList.Selected) -> None:
         event.stop()
         self.post_message(ClaimChosen(event.id, open=True))
-
-
-class ReadingPane(ContentSwitcher):
-    """Switches between the section text and the claim list."""
-
-    DEFAULT_CSS = """
-    ReadingPane { border: round $panel; width: 3fr; }
-    ReadingPane:focus-within { border: round $accent; }
-    """
