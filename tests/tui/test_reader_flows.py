@@ -8,7 +8,7 @@ from briefing_tui.model import load_briefing
 from briefing_tui.query import parse
 from briefing_tui.tui import keys
 from briefing_tui.tui.screens.bluf import BlufScreen
-from briefing_tui.tui.screens.help import HelpScreen
+from briefing_tui.tui.screens.help import HelpScreen, KeyHelp
 from briefing_tui.tui.screens.picker import PickerScreen
 from briefing_tui.tui.screens.source import SourceScreen
 from briefing_tui.tui.widgets.details_pane import DetailsPane
@@ -215,7 +215,7 @@ async def test_help_lists_every_key() -> None:
         await pilot.press("question_mark")
         help_screen = pilot.app.screen
         assert isinstance(help_screen, HelpScreen)
-        lines = [static_text(s) for s in help_screen.query(".key")]
+        lines = [row.text for row in help_screen.query(KeyHelp)]
         for _, key in keys.all_keys():
             assert any(key.help in line for line in lines), key.id
         assert footer
@@ -380,3 +380,20 @@ async def test_the_claim_list_is_made_when_a_filter_first_needs_it() -> None:
         await pilot.press("slash")
         await type_text(pilot, "kind:doubt")
         assert len(screen.query(ClaimList)) == 1  # made once, then reused
+
+
+async def test_help_on_a_narrow_terminal_wraps_each_description_under_itself() -> None:
+    from briefing_tui.tui.screens.help import KEY_COLUMN
+
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        rows = list(pilot.app.screen.query(KeyHelp))
+        wrapped = [row for row in rows if row.size.height > 1]
+        assert wrapped, "at 80 columns some descriptions take two lines"
+        for row in wrapped:
+            first, *rest = str(row.render()).split("\n")
+            assert first.lstrip().startswith(keys.display(row.key.keys))
+            assert len(rest) == row.size.height - 1  # the height given is the height drawn
+            for line in rest:  # under the description, not under the keys
+                assert line[:KEY_COLUMN].isspace() and not line[KEY_COLUMN].isspace(), line
