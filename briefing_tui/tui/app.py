@@ -14,6 +14,7 @@ from textual.worker import get_current_worker
 
 from ..model import LoadResult
 from ..state import StateStore
+from ..state.settings import Settings, load_settings, save_settings
 from . import keys
 from .screens.reader import ReaderScreen
 
@@ -45,6 +46,7 @@ class BriefingApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS = keys.bindings(keys.APP)
     COMMANDS = App.COMMANDS | {_lazy_provider(name) for name in PROVIDER_NAMES}
+    _restoring_theme = True  # setting the saved theme at start is not a choice to save again
 
     def __init__(self, results: list[LoadResult], growing: GrowingLibrary | None = None) -> None:
         """``results`` are the files loaded; ``growing``, when given, loads the rest after the first
@@ -54,6 +56,29 @@ class BriefingApp(App[None]):
         self.growing = growing if growing is not None and not growing.done else None
         self.library_id = growing.library_id if growing is not None else None
         self._library_reader: ReaderScreen | None = None
+        self._settings_warning: str | None = None
+        self._restore_theme()
+        self._restoring_theme = False
+
+    def _restore_theme(self) -> None:
+        """Use the theme chosen last time (set before the first frame, so nothing is drawn twice)."""
+        try:
+            settings, self._settings_warning = load_settings()
+        except OSError as error:
+            self._settings_warning = f"your settings cannot be read ({error.strerror or error}); using the defaults"
+            return
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen in the palette is the theme of the next start too."""
+        if self._restoring_theme:
+            return
+        try:
+            save_settings(Settings(theme=theme))
+        except OSError as error:
+            self.notify(f"The theme cannot be kept for next time ({error.strerror or error}).", severity="warning",
+                        markup=False)
 
     def get_default_screen(self) -> Screen[None]:
         """The reader itself (no blank screen drawn first): on the one briefing, or on all of them as a library."""
@@ -80,6 +105,8 @@ class BriefingApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._settle)
+        if self._settings_warning:
+            self.notify(self._settings_warning, severity="warning", timeout=15, markup=False)
         if os.environ.get("BRIEFING_TUI_EXIT_AFTER_PAINT"):
             # benchmarks/ measure start to first paint: leave as soon as the first frame is drawn
             self.call_after_refresh(lambda: self.call_after_refresh(self.exit))

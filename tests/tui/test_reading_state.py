@@ -150,3 +150,42 @@ async def test_on_a_narrow_terminal_a_toast_leaves_the_claim_text_readable() -> 
         for toast in toasts:
             # the claim pane sits at the bottom on a narrow terminal, where toasts appear
             assert not toast.region.overlaps(claim_text), (toast.region, claim_text)
+
+
+async def test_the_theme_chosen_is_the_theme_of_the_next_start() -> None:
+    from briefing_tui.state.settings import load_settings, settings_path
+
+    async with make_app().run_test(size=(120, 36)) as pilot:
+        default = pilot.app.theme
+        assert load_settings()[0].theme is None, "starting with the default writes nothing"
+        chosen = next(name for name in sorted(pilot.app.available_themes) if name != default)
+        pilot.app.theme = chosen  # what the palette's theme picker sets
+        await pilot.pause()
+    saved = settings_path().stat()
+    async with make_app().run_test(size=(120, 36)) as pilot:
+        assert pilot.app.theme == chosen
+    again = settings_path().stat()
+    assert (again.st_ino, again.st_mtime_ns) == (saved.st_ino, saved.st_mtime_ns), "restoring is not saving"
+
+
+async def test_damaged_settings_are_set_aside_with_a_warning_and_the_reader_opens() -> None:
+    from briefing_tui.state import state_dir
+    from briefing_tui.state.settings import SETTINGS_NAME
+
+    state_dir().mkdir(parents=True, exist_ok=True)
+    (state_dir() / SETTINGS_NAME).write_text('{"version": 1, "theme": ["not", "a", "name"]}')
+    app = make_app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await pilot.pause()
+        reader(pilot)
+        assert any("settings" in n.message and "moved to" in n.message for n in app._notifications)
+        assert list(state_dir().glob(f"{SETTINGS_NAME}.corrupt-*"))
+
+
+async def test_a_saved_theme_that_no_longer_exists_is_ignored() -> None:
+    from briefing_tui.state.settings import Settings, save_settings
+
+    save_settings(Settings(theme="a-theme-since-removed"))
+    async with make_app().run_test(size=(120, 36)) as pilot:
+        reader(pilot)
+        assert pilot.app.theme in pilot.app.available_themes
