@@ -397,3 +397,27 @@ async def test_help_on_a_narrow_terminal_wraps_each_description_under_itself() -
             assert len(rest) == row.size.height - 1  # the height given is the height drawn
             for line in rest:  # under the description, not under the keys
                 assert line[:KEY_COLUMN].isspace() and not line[KEY_COLUMN].isspace(), line
+
+
+async def test_j_k_g_and_G_scroll_the_help_and_source_screens_as_help_says() -> None:
+    from briefing_tui.tui.widgets.scroll_pane import ScrollPane
+
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        for opening in ("question_mark", "s"):
+            await pilot.press(opening)
+            await pilot.pause()
+            pane = pilot.app.screen.query_one(ScrollPane)
+            assert pane.has_focus and pane.max_scroll_y > 2, opening
+            await pilot.press("g")
+            await pilot.pause()
+            await pilot.press("j", "j")
+            await pilot.pause()
+            assert pane.scroll_y > 0, opening
+            await pilot.press("G")
+            await pilot.pause()
+            assert pane.scroll_y == pane.max_scroll_y, opening
+            await pilot.press("k")
+            await pilot.pause()
+            assert pane.scroll_y < pane.max_scroll_y, opening
+            await pilot.press("escape")
+            await pilot.pause()

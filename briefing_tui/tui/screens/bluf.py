@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -13,6 +13,7 @@ from ...model.records import Briefing
 from .. import keys
 from ..text import join, literal
 from ..widgets.nav_pane import VimOptionList
+from ..widgets.scroll_pane import ScrollPane
 from ..widgets.title_bar import TitleBar
 
 
@@ -35,7 +36,7 @@ class BlufScreen(Screen[str | None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with Vertical():
-            with VerticalScroll(id="bluf", can_focus=True) as bluf:  # Tab reaches it; j/k scroll a long one
+            with ScrollPane(id="bluf") as bluf:  # Tab reaches it; j/k scroll a long one
                 bluf.border_title = "Bottom line up front"
                 yield Static(literal(self.briefing.bluf), id="bluf-text")
             judgments = VimOptionList(id="judgments")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import textwrap
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.screen import Screen
@@ -14,6 +13,7 @@ from textual.widgets import Footer, Static
 
 from .. import keys
 from ..text import join, literal
+from ..widgets.scroll_pane import ScrollPane
 from ..widgets.title_bar import TitleBar
 
 KEY_COLUMN = 20  # two spaces, then the key names padded to 18
@@ -47,7 +47,7 @@ class KeyHelp(Widget):
 
 
 class HelpScreen(Screen[None]):
-    BINDINGS = keys.bindings(keys.BACK, keys.SCROLL)
+    BINDINGS = keys.bindings(keys.BACK)
     DEFAULT_CSS = """
     HelpScreen #help { padding: 0 2; }
     HelpScreen .context { text-style: bold; margin-top: 1; }
@@ -59,7 +59,7 @@ class HelpScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with VerticalScroll(id="help", can_focus=True):
+        with ScrollPane(id="help"):
             current = None
             for context, key in keys.all_keys():
                 if context != current:

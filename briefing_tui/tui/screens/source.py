@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ...model.records import Briefing, Claim
 from .. import keys
 from ..text import join, literal, pilcrow
+from ..widgets.scroll_pane import ScrollPane
 from ..widgets.title_bar import TitleBar
 
 QUOTE_STYLE = "reverse bold"
@@ -32,7 +32,7 @@ class SourceScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
-        with VerticalScroll(id="source", can_focus=True) as scroll:
+        with ScrollPane(id="source") as scroll:
             scroll.border_title = "Source"
             yield Static(self._note(), id="source-note")
             for paragraph in self.briefing.source_paragraphs_for(self.claim):
@@ -53,7 +53,7 @@ class SourceScreen(Screen[None]):
         return join([literal("Quote of "), literal(who, "bold"), literal(f", paragraph {self.claim.span.paragraph}, highlighted.")])
 
     def on_mount(self) -> None:
-        scroll = self.query_one("#source", VerticalScroll)
+        scroll = self.query_one("#source", ScrollPane)
         scroll.focus()
         if self.claim and self.claim.span:
             target = self.query_one(f"#source-p{self.claim.span.paragraph}", Static)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
 from ...model.records import Briefing, Claim
-from .. import keys
 from ..text import actor_line, join, literal, pilcrow, topics_line, via_line
+from .scroll_pane import ScrollPane
 
 
 MAX_SIBLINGS = 12  # a prolific speaker in a library has thousands; the filter shows them all
@@ -64,12 +63,11 @@ def claim_details(briefing: Briefing, claim: Claim, note: str | None = None, fla
     return join(parts)
 
 
-class DetailsPane(VerticalScroll, can_focus=True):
+class DetailsPane(ScrollPane):
     DEFAULT_CSS = """
     DetailsPane { width: 2fr; min-width: 36; border: round $panel; padding: 0 1; }
     DetailsPane:focus { border: round $accent; }
     """
-    BINDINGS = keys.bindings(keys.SCROLL)
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
