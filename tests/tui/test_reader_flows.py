@@ -421,3 +421,34 @@ async def test_j_k_g_and_G_scroll_the_help_and_source_screens_as_help_says() -> 
             assert pane.scroll_y < pane.max_scroll_y, opening
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_a_filter_that_comes_to_nothing_leaves_the_reader_where_they_were() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("j", "j", "j", "j", "j")  # into the second section, on a claim of its own
+        await pilot.pause()
+        place = (screen.section_id, screen.claim_id)
+        assert place[0] != BRIEFING.sections[0].id
+        for query in ("kind:warning", "foo:bar", "actor:lavrof"):  # matches elsewhere, an error, a miss
+            await pilot.press("slash")
+            await type_text(pilot, query)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert (screen.section_id, screen.claim_id) == place, query
+            assert not screen.in_list
+
+
+async def test_a_claim_picked_in_the_list_is_where_escape_leads() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "kind:warning")
+        await pilot.press("enter")  # to the list
+        await pilot.press("j")
+        await pilot.pause()
+        picked = screen.claim_id
+        assert picked == screen.matches[1].id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.claim_id == picked and screen.section_id == BRIEFING.claim_by_id[picked].section

@@ -60,6 +60,9 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         self._filter_asked = False  # "/" was pressed
         self._details_due = False  # the details pane waits for typing to pause
         self._list_shown = False  # the reading column shows the claim list, not the section text
+        # Where the reader was when a filter began; Esc goes back there, unless they have since
+        # picked a claim themselves (a list that follows the typing picks its first match alone).
+        self._before_filter: tuple[str, str | None] | None = None
         self.title = self._title()
 
     def compose(self) -> ComposeResult:
@@ -209,6 +212,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
             self._typing = False
 
     def _apply_query(self, text: str) -> None:
+        was_empty = self.filter.is_empty
         parsed = parse(text, self.briefing)
         self.filter = parsed.filter
         self.matches = self.search.find(self.filter, self.annotations)
@@ -225,8 +229,13 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         self._errors = parsed.errors
         self._show_status()
         if self.filter.is_empty:
+            if self._before_filter is not None:
+                self.section_id, self.claim_id = self._before_filter
+                self._before_filter = None
             self.show_section(self.section_id, self.claim_id)
         else:
+            if was_empty:
+                self._before_filter = (self.section_id, self.claim_id)
             self.show_list()
         self._remember_position()
 
@@ -306,7 +315,8 @@ class ReaderScreen(AnnotationActions, Screen[None]):
             self._details_due = False  # nothing to catch up with: no claim is listed
             self.query_one(DetailsPane).show(literal("No claim matches the filter. Esc clears it."))
         elif self.claim_id is None or claim_list.index_of(self.claim_id) is None:
-            self.select_claim(self.matches[0].id)  # the details pane follows the list, never a claim it hides
+            # the details pane follows the list, never a claim it hides
+            self.select_claim(self.matches[0].id, following_list=True)
 
     def show_section(self, section_id: str, claim_id: str | None) -> None:
         self._show_in_reading_column(False)
@@ -319,7 +329,10 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         if claim_id:
             self.select_claim(claim_id)
 
-    def select_claim(self, claim_id: str) -> None:
+    def select_claim(self, claim_id: str, following_list: bool = False) -> None:
+        """Select ``claim_id``: the reader's choice, unless ``following_list`` (the list's first match)."""
+        if not following_list:
+            self._before_filter = None
         claim = self.briefing.claim_by_id[claim_id]
         self.claim_id = claim_id
         if not self.in_list and claim.section != self.section_id:
