@@ -57,7 +57,7 @@ class SectionCommands(_BriefingProvider):
     def entries(self, reader: ReaderScreen) -> Iterator[Entry]:
         for section in reader.briefing.sections:
             claims = reader.briefing.claims_in(section.id)
-            yield (f"Section: {section.title}", f"{len(claims)} claims",
+            yield (f"Section: {section.title}", f"{len(claims)} claim{'' if len(claims) == 1 else 's'}",
                    partial(reader.jump_to_section, section.id))
 
 
