@@ -13,6 +13,7 @@ each part that did not.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -86,20 +87,43 @@ def _suggest(word: str, options: Iterable[str]) -> str:
 
 
 def _resolve(value: str, named: dict[str, list[str]], what: str) -> tuple[str | None, str | None]:
-    """Find the one id whose id, name or alias is ``value`` (or starts with it). Returns (id, error)."""
+    """Find the one id that ``value`` names: an id, name or alias equal to it, else one starting with
+    it, else one with a word starting with it (a surname). Returns (id, error)."""
     wanted = value.casefold()
-    exact = [ident for ident, names in named.items() if any(n.casefold() == wanted for n in names)]
-    if len(exact) == 1:
-        return exact[0], None
-    prefix = [ident for ident, names in named.items() if any(n.casefold().startswith(wanted) for n in names)]
-    if len(prefix) == 1:
-        return prefix[0], None
-    if len(exact) > 1 or len(prefix) > 1:
-        candidates = sorted(exact or prefix)
-        shown = ", ".join(candidates[:5]) + (", …" if len(candidates) > 5 else "")
-        return None, f"{what} '{value}' is ambiguous: {shown}"
-    all_names = list(dict.fromkeys(n.casefold() for names in named.values() for n in names))
-    return None, f"no {what} '{value}'{_suggest(wanted, all_names)}"
+    tiers = (
+        lambda name: name == wanted,
+        lambda name: name.startswith(wanted),
+        lambda name: any(word.startswith(wanted) for word in _WORD_BREAK.split(name)),
+    )
+    for matches_name in tiers:
+        found = {ident: next(n for n in names if matches_name(n.casefold()))
+                 for ident, names in named.items() if any(matches_name(n.casefold()) for n in names)}
+        if len(found) == 1:
+            return next(iter(found)), None
+        if found:
+            return None, f"{what} '{value}' is ambiguous: {_listed(found)}"
+    return None, f"no {what} '{value}'{_suggest_ids(wanted, named)}"
+
+
+_WORD_BREAK = re.compile(r"[\s\-–—/,.()]+")
+
+
+def _listed(found: dict[str, str], limit: int = 5) -> str:
+    """``id (name)`` for each id found, the name being the one that matched: the id is what a
+    query takes, the name says why it was found."""
+    shown = [ident if name.casefold() == ident else f"{ident} ({name})" for ident, name in sorted(found.items())]
+    return ", ".join(shown[:limit]) + (", …" if len(shown) > limit else "")
+
+
+def _suggest_ids(wanted: str, named: dict[str, list[str]]) -> str:
+    """Up to three ids whose id, name or alias is close to ``wanted``; each id once."""
+    owner: dict[str, str] = {}
+    for ident, names in named.items():
+        for name in names:
+            owner.setdefault(name.casefold(), ident)
+    close = difflib.get_close_matches(wanted, list(owner), n=9, cutoff=0.6)
+    idents = list(dict.fromkeys(owner[name] for name in close))[:3]
+    return f"; did you mean {', '.join(idents)}?" if idents else ""
 
 
 def _vocabulary(briefing: Briefing, field: str) -> dict[str, list[str]]:

@@ -128,3 +128,27 @@ def test_facets_narrow_with_the_filter() -> None:
     assert sum(everything.speakers.values()) == len(SEED.claims)
     for dispute in SEED.disputes:
         assert everything.disputes[dispute.id] == len(set(dispute.claim_ids))
+
+
+@pytest.mark.parametrize(("query", "actor"), [("actor:qumi", "kazimi"), ("actor:Emirate", "islamic-emirate"),
+                                              ('about:"Foreign Affairs of the Russian"', None)])
+def test_a_word_of_a_name_finds_the_actor_when_nothing_starts_with_it(query: str, actor: str | None) -> None:
+    parsed = parse(query, SEED)
+    if actor is None:  # a phrase is not a word: still a miss, with the reason
+        assert parsed.errors and parsed.errors[0].startswith("no actor")
+    else:
+        assert parsed.errors == () and parsed.filter.terms == (Term(query.split(":")[0], actor),)
+
+
+def test_an_ambiguous_actor_is_listed_with_the_name_that_matched() -> None:
+    parsed = parse("actor:foreign", SEED)
+    message = parsed.errors[0]
+    assert "ambiguous" in message and "mgimo (Moscow State Institute" in message
+    assert "russian-foreign-ministry" in message and "taliban-foreign-ministry" in message
+
+
+def test_a_miss_suggests_each_close_actor_once_by_the_id_a_query_takes() -> None:
+    message = parse("actor:islamc-state", SEED).errors[0]
+    suggested = message.split("did you mean ")[1].rstrip("?").split(", ")
+    assert suggested[0] == "islamic-state" and len(suggested) == len(set(suggested)), message
+    assert all(s in SEED.actor_by_id for s in suggested), message  # ids, never the names beside them
