@@ -452,3 +452,17 @@ async def test_a_claim_picked_in_the_list_is_where_escape_leads() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert screen.claim_id == picked and screen.section_id == BRIEFING.claim_by_id[picked].section
+
+
+async def test_on_a_tiny_terminal_a_query_error_still_shows() -> None:
+    async with make_app().run_test(size=(50, 20)) as pilot:
+        screen = reader(pilot)
+        assert screen.has_class("-tiny")
+        status_line = screen.query_one("#filter-status", Static)
+        assert not status_line.display, "a tiny terminal gives the counts' line to the text"
+        await pilot.press("slash")
+        await type_text(pilot, "actor:lavrof")
+        assert status_line.display and "did you mean lavrov" in status(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not status_line.display
