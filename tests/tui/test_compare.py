@@ -211,3 +211,26 @@ async def test_the_cursor_starts_on_the_claim_the_reader_came_from() -> None:
         column = pilot.app.focused
         assert isinstance(column, PositionColumn)
         assert column.get_option_at_index(column.highlighted).id == "c-sidorov-border-concentration"
+
+
+async def test_stacked_positions_come_into_view_heading_first_and_each_dispute_starts_at_its_top() -> None:
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        reader(pilot).open_compare(BRIEFING.disputes)
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, PickerScreen)  # which dispute first
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = compare(pilot)
+        holder = screen.query_one("#columns")
+        await pilot.press("l")
+        await pilot.pause()
+        focused = pilot.app.focused
+        assert isinstance(focused, PositionColumn)
+        heading = focused.parent.query_one(".position-heading")
+        assert holder.region.contains_region(heading.region), "the heading of the focused position shows"
+        assert holder.scroll_y > 0
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert holder.scroll_y == 0  # the next dispute opens at its first position
+        first_heading = screen.query(".position-heading").first()
+        assert holder.region.contains_region(first_heading.region)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.events import DescendantFocus, Resize
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -87,12 +87,21 @@ class CompareScreen(Screen[None]):
         self._show_figures(dispute)
         holder = self.query_one("#columns", Horizontal)
         holder.remove_children()
+        holder.scroll_home(animate=False)  # stacked on a narrow terminal: a new dispute starts at its top
         columns = [PositionColumn(self.briefing, p, self.matching) for p in dispute.positions]
         holder.mount(*(
             Vertical(Static(position_heading(p, n), classes="position-heading"), column, classes="position")
             for n, (p, column) in enumerate(zip(dispute.positions, columns), 1)
         ))
         self.call_after_refresh(self._focus_start, columns)
+
+    @on(DescendantFocus)
+    def _show_whole_position(self, event: DescendantFocus) -> None:
+        """Stacked on a narrow terminal, a position's card scrolls into view when focused, but the
+        heading above it (what the position says) would stay cut off: bring the two in together."""
+        if isinstance(event.widget, PositionColumn) and self.has_class("-narrow") and event.widget.parent:
+            position = event.widget.parent
+            self.call_after_refresh(self.query_one("#columns").scroll_to_widget, position, top=True, animate=False)
 
     def _focus_start(self, columns: list[PositionColumn]) -> None:
         for column in columns:
