@@ -466,3 +466,26 @@ async def test_on_a_tiny_terminal_a_query_error_still_shows() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not status_line.display
+
+
+async def test_what_a_picker_or_the_bottom_line_chooses_gets_the_keys() -> None:
+    async with make_app().run_test(size=(160, 45)) as pilot:
+        screen = reader(pilot)
+        await pilot.press("tab", "tab")  # away from the text, as a reader may be
+        await pilot.pause()
+        assert not isinstance(pilot.app.focused, ClaimList)
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("enter")  # the claims behind the first key judgment
+        await pilot.pause()
+        assert screen.in_list and isinstance(pilot.app.focused, ClaimList)
+        await pilot.press("j")  # so j moves through them
+        await pilot.pause()
+        assert screen.claim_id == screen.matches[1].id
+        await pilot.press("tab")
+        await pilot.press("t")
+        await pilot.pause()
+        await type_text(pilot, "Diplomacy")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(pilot.app.focused, ClaimList) and screen.filter.terms[-1].field == "topic"

@@ -271,6 +271,16 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         """Pickers and the navigation pane narrow the query the reader sees in the bar."""
         self.apply_query(to_query(self.filter.replacing(term)))
 
+    def _chosen(self, term: Term, alone: bool = False) -> None:
+        """A picker or the bottom line chose what to see (``alone``: instead of the filter there): show
+        it, and give the keys to the list of it, which is what the reader went there for."""
+        if alone:
+            self.apply_query(to_query(ClaimFilter((term,))))
+        else:
+            self.write_term(term)
+        if self.in_list:
+            self.claim_list.focus()
+
     @on(Input.Changed, "#filter-input")
     def _typed(self, event: Input.Changed) -> None:
         self.apply_query(event.value, typing=True)
@@ -446,13 +456,13 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         from .picker import PickerScreen
 
         choices = [(a.id, a.name, a.aliases) for a in self.briefing.actors]
-        self.app.push_screen(PickerScreen("Actor", choices), lambda ident: ident and self.write_term(Term("actor", ident)))
+        self.app.push_screen(PickerScreen("Actor", choices), lambda ident: ident and self._chosen(Term("actor", ident)))
 
     def action_pick_topic(self) -> None:
         from .picker import PickerScreen
 
         choices = [(t.id, t.name, ()) for t in self.briefing.topics]
-        self.app.push_screen(PickerScreen("Topic", choices), lambda ident: ident and self.write_term(Term("topic", ident)))
+        self.app.push_screen(PickerScreen("Topic", choices), lambda ident: ident and self._chosen(Term("topic", ident)))
 
     def action_show_source(self) -> None:
         from .source import SourceScreen
@@ -464,7 +474,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
 
         # the claims behind a judgment, on their own: not narrowed by whatever filter was there
         self.app.push_screen(BlufScreen(self.briefing),
-                             lambda kj: kj and self.apply_query(to_query(ClaimFilter((Term("judgment", kj),)))))
+                             lambda kj: kj and self._chosen(Term("judgment", kj), alone=True))
 
     def action_compare(self) -> None:
         claim = self.selected_claim
