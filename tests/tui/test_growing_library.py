@@ -150,3 +150,22 @@ async def test_quitting_while_it_loads_leaves_at_once_and_keeps_the_saved_place(
     assert growing.loaded_files == 7  # it stopped rather than holding the app up
     # the place it could not show yet is still the one saved, not where the first frames stood
     assert StateStore.open(growing.library_id).position.selected == ("claim", saved.id)
+
+
+async def test_the_navigation_pane_does_not_scroll_by_itself_while_a_library_loads(folder: Path) -> None:
+    growing = GatedLibrary([folder], free=1)
+    growing.load_for(0)
+    app = BriefingApp(growing.results, growing=growing)
+    async with app.run_test(size=(120, 20)) as pilot:  # a short pane: the briefings push the rest below it
+        await pilot.pause()
+        nav = reader(pilot).query_one(NavPane)
+        assert not nav.has_focus and nav.scroll_y == 0
+        growing.gate.set()
+        await until_loaded(pilot, app)
+        assert nav.row_count > nav.scrollable_content_region.height
+        assert nav.scroll_y == 0, "the pane stays where the reader left it"
+        nav.focus()
+        await pilot.pause()
+        assert nav.cursor is not None
+        top = nav.cursor * nav.row_height
+        assert nav.scroll_y <= top < nav.scroll_y + nav.scrollable_content_region.height  # in view once used

@@ -84,7 +84,10 @@ class NavPane(VirtualList):
         entries += [_Entry(f"dispute:{d.id}", d.question) for d in briefing.disputes
                     if not filtered or facets.disputes[d.id]]
         self._entries = entries
-        self.set_rows([e.id for e in entries], self.row_content, keep=self.highlighted_id)
+        # Rows come and go as the counts change (and a library grows a Briefings group above the
+        # rest while it loads): a pane the reader is not using must not scroll by itself.
+        self.set_rows([e.id for e in entries], self.row_content, keep=self.highlighted_id,
+                      reveal_cursor=self.has_focus)
 
     def row_content(self, index: int) -> Content:
         entry = self._entries[index]

@@ -77,11 +77,13 @@ class VirtualList(ScrollView, can_focus=True):
     # -- filling -------------------------------------------------------------------------------
 
     def set_rows(self, ids: Sequence[str | None], render_row: RenderRow, keep: str | None = None,
-                 same_rows: bool = False) -> None:
+                 same_rows: bool = False, reveal_cursor: bool = True) -> None:
         """Show ``len(ids)`` rows drawn by ``render_row``; put the cursor on ``keep`` if present.
 
         ``same_rows``: a row with the same id looks as it did (only which rows are listed changed),
         so the lines already drawn for it are kept: typing a filter mostly re-lists the same rows.
+        ``reveal_cursor``: scroll to the cursor now; else where the list is scrolled stays, and the
+        cursor comes into view when the list is focused.
         """
         self.ids = ids
         self._render_row = render_row
@@ -97,7 +99,7 @@ class VirtualList(ScrollView, can_focus=True):
         index = self.index_of(keep) if keep is not None else None
         self.set_reactive(VirtualList.cursor, index if index is not None else self._first_selectable(0, 1))
         self.refresh()
-        if self.cursor is not None:
+        if self.cursor is not None and reveal_cursor:
             self.call_after_refresh(self._scroll_to_cursor)
 
     def index_of(self, ident: str) -> int | None:
@@ -178,6 +180,9 @@ class VirtualList(ScrollView, can_focus=True):
 
     def on_mount(self) -> None:
         self.watch(self.app, "theme", self._restyle, init=False)
+
+    def on_focus(self) -> None:
+        self._scroll_to_cursor()
 
     def _restyle(self) -> None:
         """Drawn rows carry the old theme's colours: draw them again."""
