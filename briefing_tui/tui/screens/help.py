@@ -30,9 +30,13 @@ class KeyHelp(Widget):
         self.key = key
 
     @property
+    def _keys_column(self) -> str:
+        return f"  {keys.display(self.key.keys):<18}"
+
+    @property
     def text(self) -> str:
         """The line as a reader reads it, unwrapped."""
-        return f"  {keys.display(self.key.keys):<18}{self.key.help}"
+        return self._keys_column + self.key.help
 
     def _lines(self, width: int) -> list[str]:
         return textwrap.wrap(self.key.help, max(12, width - KEY_COLUMN)) or [""]
@@ -42,7 +46,7 @@ class KeyHelp(Widget):
 
     def render(self) -> Content:
         first, *rest = self._lines(self.size.width)
-        return join([literal(f"  {keys.display(self.key.keys):<18}", "bold"), literal(first),
+        return join([literal(self._keys_column, "bold"), literal(first),
                      *(literal("\n" + " " * KEY_COLUMN + line) for line in rest)])
 
 

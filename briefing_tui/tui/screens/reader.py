@@ -60,6 +60,7 @@ class ReaderScreen(AnnotationActions, Screen[None]):
         self._filter_asked = False  # "/" was pressed
         self._details_due = False  # the details pane waits for typing to pause
         self._list_shown = False  # the reading column shows the claim list, not the section text
+        self._claim_list: ClaimList | None = None  # made when a filter first needs it
         # Where the reader was when a filter began; Esc goes back there, unless they have since
         # picked a claim themselves (a list that follows the typing picks its first match alone).
         self._before_filter: tuple[str, str | None] | None = None
@@ -299,14 +300,12 @@ class ReaderScreen(AnnotationActions, Screen[None]):
     def claim_list(self) -> ClaimList:
         """The list of the claims a filter leaves, made the first time one is shown: most readers
         start on a section, and the hidden list cost the first frame about 3 ms."""
-        existing = self.query_children(ClaimList)
-        if existing:
-            return existing.first()
-        claim_list = ClaimList(id="claim-list")
-        claim_list.border_title = "Matching claims"  # how many is in the status line
-        claim_list.display = False
-        self.mount(claim_list, after=self.query_one(SectionView))  # the layout places panes in order
-        return claim_list
+        if self._claim_list is None:
+            self._claim_list = ClaimList(id="claim-list")
+            self._claim_list.border_title = "Matching claims"  # how many is in the status line
+            self._claim_list.display = False
+            self.mount(self._claim_list, after=self.query_one(SectionView))  # the layout places panes in order
+        return self._claim_list
 
     def _show_in_reading_column(self, show_list: bool) -> None:
         """The claim list or the section text, in the same place: the other one hides."""
